@@ -1,0 +1,330 @@
+"""The ``policykg`` command line: extract, load, query, export, validate, reason, viz, serve.
+
+Each command is a thin shell over the same importable functions the API uses:
+``loaders.extract``, ``graph.load``, ``graph.queries``, ``graph.export``,
+``graph.validation``, ``graph.reasoning``, ``visualizations`` and ``api.server``.
+
+Exit codes: 0 success, 1 when some input was rejected or a check failed, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from api.settings import Settings
+
+app = typer.Typer(
+    name="policykg",
+    help="Turn Chinese quality-policy documents into a knowledge graph and explore it.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console(stderr=True)
+out = Console()
+
+DEFAULT_CORPUS = Path("data/corpus")
+
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Store spec: oxigraph:PATH, memory: or sparql:URL[;update=URL] "
+        "(default: POLICYKG_STORE or oxigraph:data/store).",
+    ),
+]
+
+
+def _settings(store: str | None) -> Settings:
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic's ValidationError names the bad key
+        console.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if store:
+        settings = settings.model_copy(update={"store": store})
+    return settings
+
+
+def _open(settings: Settings) -> Any:
+    from graph.errors import StoreError
+    from graph.stores import open_store
+
+    try:
+        return open_store(settings.store)
+    except StoreError as exc:
+        console.print(f"[red]cannot open store {settings.store}:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A .txt, .html, .docx or .pdf policy document.")],
+    fmt: Annotated[str, typer.Option("--format", help="Output format (json).")] = "json",
+    include_text: Annotated[
+        bool, typer.Option("--text/--no-text", help="Include the cleaned text in the record.")
+    ] = False,
+) -> None:
+    """Print the record extracted from one document as UTF-8 JSON."""
+    from loaders.errors import LoaderError
+    from loaders.extract import extract_file
+
+    if fmt != "json":
+        console.print(f"[red]unknown format {fmt!r}[/red]: only json is supported")
+        raise typer.Exit(2)
+    settings = _settings(None)
+    try:
+        record = extract_file(file, max_bytes=settings.max_upload_bytes)
+    except LoaderError as exc:
+        console.print(f"[red]rejected[/red] {exc}")
+        raise typer.Exit(1) from exc
+    json.dump(record.to_json_dict(include_text=include_text), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@app.command()
+def load(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to load (default: the bundled data/corpus)."),
+    ] = None,
+    store: StoreOption = None,
+    reason: Annotated[
+        bool, typer.Option("--reason/--no-reason", help="Run the reasoner after loading.")
+    ] = True,
+) -> None:
+    """Extract every document and load it into the store, then print a summary table."""
+    from graph.load import load_paths
+
+    targets = paths or [DEFAULT_CORPUS]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        console.print(f"[red]no such file or folder:[/red] {', '.join(map(str, missing))}")
+        raise typer.Exit(2)
+    settings = _settings(store)
+    db = _open(settings)
+    try:
+        report = load_paths(db, targets, max_bytes=settings.max_upload_bytes, progress=True)
+        if reason:
+            from graph.reasoning import reason as run_reasoner
+
+            run_reasoner(db, engine="auto")
+        db.flush()
+    finally:
+        db.close()
+    _print_load_report(report)
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+def _print_load_report(report: Any) -> None:
+    table = Table(title="policykg load", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in report.summary_rows():
+        table.add_row(label, str(value))
+    out.print(table)
+    for path, reason in report.rejected:
+        out.print(f"[red]rejected[/red] {path}: {reason}")
+
+
+@app.command()
+def query(
+    text: Annotated[
+        str | None, typer.Argument(help="SPARQL text, @FILE, or the name of a named query.")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="Named-query parameter k=v.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Run SPARQL text, a .rq file or a named query, printing a table, JSON or CSV."""
+    from graph import queries
+
+    if list_queries:
+        for entry in queries.catalog():
+            out.print(f"[bold]{entry.name}[/bold] — {entry.summary}")
+            for p in entry.params:
+                out.print(f"    --param {p.name}=…  {p.description}")
+        return
+    if not text:
+        console.print("[red]give SPARQL text, @FILE or a named query (see --list)[/red]")
+        raise typer.Exit(2)
+    params: dict[str, str] = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            console.print(f"[red]--param wants k=v, got {item!r}[/red]")
+            raise typer.Exit(2)
+        params[key] = value
+    settings = _settings(store)
+    db = _open(settings)
+    try:
+        rows = _run_query(db, text, params)
+    finally:
+        db.close()
+    _print_rows(rows, fmt)
+
+
+def _run_query(db: Any, text: str, params: dict[str, str]) -> list[dict[str, Any]]:
+    from graph import queries
+    from graph.errors import GraphError
+
+    try:
+        if text.startswith("@"):
+            return queries.run_text(db, Path(text[1:]).read_text(encoding="utf-8"))
+        if queries.exists(text):
+            return queries.run(db, text, **params)
+        return queries.run_text(db, text)
+    except (GraphError, KeyError, ValueError, OSError) as exc:
+        console.print(f"[red]query failed:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    if fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    if fmt != "table":
+        console.print(f"[red]unknown format {fmt!r}[/red]: table, json or csv")
+        raise typer.Exit(2)
+    table = Table(show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    out.print(table)
+    console.print(f"{len(rows)} rows")
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", help="ttl, jsonld, nt, graphml, gexf or csv.")
+    ] = "ttl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export the whole graph (RDF formats) or its document network (graphml, gexf, csv)."""
+    from graph.export import FORMATS, export_store
+
+    if fmt not in FORMATS:
+        console.print(f"[red]unknown format {fmt!r}[/red]: one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    settings = _settings(store)
+    db = _open(settings)
+    try:
+        data = export_store(db, fmt)
+    finally:
+        db.close()
+    if output:
+        output.write_bytes(data)
+        console.print(f"wrote {len(data):,} bytes to {output}")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def validate(store: StoreOption = None) -> None:
+    """Check the graph against the SHACL shapes and list every violation."""
+    from graph.validation import validate as run_validation
+
+    settings = _settings(store)
+    db = _open(settings)
+    try:
+        report = run_validation(db)
+    finally:
+        db.close()
+    for line in report.lines():
+        out.print(line)
+    out.print(f"{report.violation_count} violations")
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+@app.command()
+def reason(
+    engine: Annotated[str, typer.Option(help="auto, rules or owlready.")] = "auto",
+    store: StoreOption = None,
+) -> None:
+    """Make what the ontology implies explicit (inverse links, transitive chains)."""
+    from graph.reasoning import reason as run_reasoner
+
+    settings = _settings(store)
+    db = _open(settings)
+    try:
+        report = run_reasoner(db, engine=engine)
+        db.flush()
+    finally:
+        db.close()
+    out.print(str(report))
+
+
+@app.command()
+def viz(
+    kind: Annotated[str, typer.Argument(help="hierarchy, document, agencies or cascade.")],
+    key: Annotated[
+        str | None, typer.Argument(help="Document id, agency id or concept id, where needed.")
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
+        "view.html"
+    ),
+    store: StoreOption = None,
+) -> None:
+    """Write a standalone network view (opens with no server and no network)."""
+    from visualizations import export_view
+
+    settings = _settings(store)
+    db = _open(settings)
+    try:
+        html = export_view(kind, db, key=key)
+    except (KeyError, ValueError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    finally:
+        db.close()
+    output.write_text(html, encoding="utf-8")
+    console.print(f"wrote {output}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Serve the SPARQL endpoint, REST API and network views over HTTP."""
+    from api.server import serve as run_server
+
+    settings = _settings(store)
+    updates: dict[str, Any] = {}
+    if host:
+        updates["host"] = host
+    if port:
+        updates["port"] = port
+    run_server(settings.model_copy(update=updates))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""The store contract every backend meets (on-disk Oxigraph, in-memory Oxigraph, remote SPARQL).
+
+Every read the API or the views make is a SPARQL query sent through :meth:`Store.query`,
+so the same code runs on every backend. Results use pyoxigraph's types as the one common
+currency: a SELECT gives ``pyoxigraph.QuerySolutions``, an ASK a ``pyoxigraph.QueryBoolean``,
+a CONSTRUCT/DESCRIBE ``pyoxigraph.QueryTriples`` (the remote backend parses the server's
+answer into the same types).
+
+Backends are chosen by a spec string (``POLICYKG_STORE``):
+
+- ``oxigraph:PATH`` — pyoxigraph on disk (the default, ``oxigraph:data/store``)
+- ``memory:`` — pyoxigraph in memory
+- ``sparql:QUERY_URL[;update=UPDATE_URL]`` — any SPARQL 1.1 server over HTTP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+import pyoxigraph as ox
+
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What graph/, api/ and visualizations/ may ask of a store."""
+
+    spec: str
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        use_default_graph_as_union: bool = True,
+    ) -> QueryResult:
+        """Evaluate a SPARQL 1.1 query; the default graph is the union of all graphs unless
+        ``default_graph`` names graphs. Raises ``graph.errors.QuerySyntaxError`` on a bad query."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update."""
+        ...
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Triple]) -> None:
+        """Atomically replace the named graph ``graph`` with ``quads`` (triples)."""
+        ...
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove a named graph and everything in it."""
+        ...
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs in the store."""
+        ...
+
+    def __len__(self) -> int:
+        """Number of quads in the store."""
+        ...
+
+    def flush(self) -> None:
+        """Make every write durable (no-op where writes are already durable)."""
+        ...
+
+    def close(self) -> None:
+        """Release files and connections."""
+        ...

@@ -1,0 +1,1 @@
+"""policykg: loaders layer."""

@@ -1,0 +1,1 @@
+"""Placeholder until the Virtuoso fixture lands (replaced by the infra work)."""
