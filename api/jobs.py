@@ -1,0 +1,154 @@
+"""The work a query worker does: evaluate one SPARQL text or named query and serialize it.
+
+These functions run inside a worker process (see :mod:`api.executor`) against a store the
+worker opened itself, so the process can be killed when the time limit passes. Everything
+that crosses the process boundary is a small picklable dataclass: the job in, the bytes or
+rows out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from api import results
+from graph.errors import QuerySyntaxError, StoreError
+from graph.store import QueryResult, Store
+
+
+@dataclass(frozen=True)
+class SparqlJob:
+    """A SPARQL query from the protocol endpoint, with the formats chosen for each answer kind."""
+
+    query: str
+    results_format: str = "json"
+    graph_format: str = "turtle"
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    max_rows: int = 10_000
+
+
+@dataclass(frozen=True)
+class NamedJob:
+    """A named query (``graph/queries/NAME.rq``) with its parameters."""
+
+    name: str
+    params: dict[str, str] = field(default_factory=dict)
+    max_rows: int = 10_000
+
+
+@dataclass(frozen=True)
+class SparqlAnswer:
+    """A serialized SPARQL answer; ``kind`` is ``results`` (SELECT/ASK) or ``graph``."""
+
+    body: bytes
+    kind: str
+    format: str
+    rows: int
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class RowsAnswer:
+    """The rows of a named query (strings or None), cut at the row cap."""
+
+    rows: list[dict[str, str | None]]
+    truncated: bool
+
+
+def run_job(store: Store, job: SparqlJob | NamedJob) -> SparqlAnswer | RowsAnswer:
+    """Evaluate ``job`` on ``store``; raises the graph layer's errors on bad input."""
+    if isinstance(job, NamedJob):
+        return _run_named(store, job)
+    return _run_sparql(store, job)
+
+
+def _run_named(store: Store, job: NamedJob) -> RowsAnswer:
+    from graph import queries
+
+    rows = queries.run(store, job.name, **job.params)
+    return RowsAnswer(rows=list(rows[: job.max_rows]), truncated=len(rows) > job.max_rows)
+
+
+def _run_sparql(store: Store, job: SparqlJob) -> SparqlAnswer:
+    answer: QueryResult = store.query(
+        job.query,
+        default_graph=list(job.default_graphs) if job.default_graphs else None,
+        named_graphs=list(job.named_graphs) if job.named_graphs else None,
+    )
+    if isinstance(answer, ox.QueryBoolean):
+        body = results.write_boolean(bool(answer), job.results_format)
+        return SparqlAnswer(body, "results", job.results_format, 1, False)
+    if isinstance(answer, ox.QuerySolutions):
+        names, rows, cut = results.solution_rows(answer, job.max_rows)
+        body = results.write_select(names, rows, cut, job.results_format)
+        return SparqlAnswer(body, "results", job.results_format, len(rows), cut)
+    triples, cut = results.take(answer, job.max_rows)
+    body = results.write_graph(triples, cut, job.graph_format)
+    return SparqlAnswer(body, "graph", job.graph_format, len(triples), cut)
+
+
+class ReadOnlyOxigraph:
+    """An on-disk Oxigraph store opened read-only, answering the Store protocol's ``query``.
+
+    Query workers open the store this way: read-only opens take no lock (the server keeps the
+    read-write handle) and cost about 10 ms, so a worker can re-open after every write.
+    Only ``query`` is offered; the write methods raise.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.spec = f"oxigraph:{path}"
+        try:
+            self._store = ox.Store.read_only(path)
+        except OSError as exc:
+            raise StoreError(f"cannot open the Oxigraph store at {path} read-only: {exc}") from exc
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        use_default_graph_as_union: bool = True,
+    ) -> QueryResult:
+        """Evaluate a SPARQL query; the default graph is the union unless graphs are named."""
+        try:
+            return self._store.query(
+                sparql,
+                use_default_graph_as_union=use_default_graph_as_union and default_graph is None,
+                default_graph=[ox.NamedNode(g) for g in default_graph] if default_graph else None,
+                named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
+            )
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"store read failed: {exc}") from exc
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def update(self, sparql: str) -> None:
+        """Refused: workers only read."""
+        raise StoreError("read-only store")
+
+    def replace_graph(self, graph: str, quads: Any) -> None:
+        """Refused: workers only read."""
+        raise StoreError("read-only store")
+
+    def drop_graph(self, graph: str) -> None:
+        """Refused: workers only read."""
+        raise StoreError("read-only store")
+
+    def flush(self) -> None:
+        """Nothing to write."""
+
+    def close(self) -> None:
+        """Drop the handle."""
+        del self._store

@@ -1,0 +1,326 @@
+"""The SPARQL 1.1 Protocol endpoint, as an ``APIRouter`` that can be mounted on its own.
+
+- query: ``GET ?query=``, ``POST`` with ``application/sparql-query``, ``POST`` form ``query=``;
+  ``default-graph-uri`` / ``named-graph-uri``; results by content negotiation or ``format=``
+- update: ``POST`` with ``application/sparql-update`` or form ``update=``, admin token only
+- no query: the service description (``sd:Service`` + VoID) for RDF Accept types, the query
+  page for browsers
+- limits: query size (413), time (503, the worker is killed), rows (cut and marked)
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api import conneg, guard
+from api.errors import ApiError
+from api.jobs import SparqlAnswer, SparqlJob
+from api.pages import render_query_page
+from api.service_description import service_description
+from api.state import ServiceState, service
+
+TRUNCATED_HEADER = "X-PolicyKG-Truncated"
+
+QUERY_MEDIA = "application/sparql-query"
+UPDATE_MEDIA = "application/sparql-update"
+FORM_MEDIA = "application/x-www-form-urlencoded"
+
+EXAMPLE_QUERY = "SELECT ?doc ?title WHERE { ?doc a eli:LegalResource ; eli:title ?title } LIMIT 5"
+
+_RESULT_EXAMPLES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Query results (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE) in the "
+        "negotiated format; `X-PolicyKG-Truncated: true` when the row cap cut the answer.",
+        "content": {
+            "application/sparql-results+json": {
+                "example": {
+                    "head": {"vars": ["doc", "title"]},
+                    "results": {
+                        "bindings": [
+                            {
+                                "doc": {
+                                    "type": "uri",
+                                    "value": "https://w3id.org/policykg/doc/js-2012-action-plan",
+                                },
+                                "title": {
+                                    "type": "literal",
+                                    "xml:lang": "zh",
+                                    "value": "江苏省质量发展行动计划",
+                                },
+                            }
+                        ]
+                    },
+                }
+            },
+            "application/sparql-results+xml": {},
+            "text/csv": {"example": "doc,title\r\nhttps://w3id.org/policykg/doc/x,…\r\n"},
+            "text/tab-separated-values": {},
+            "text/turtle": {},
+            "application/ld+json": {},
+            "application/n-triples": {},
+            "application/rdf+xml": {},
+            "text/html": {},
+        },
+    },
+    400: {"description": "Malformed query (the parser's message names line and column)."},
+    403: {"description": "Update without the admin token, or SERVICE/LOAD while disabled."},
+    406: {"description": "None of the accepted media types fits this kind of query."},
+    413: {"description": "Query text longer than POLICYKG_MAX_QUERY_BYTES."},
+    503: {"description": "The query ran past POLICYKG_QUERY_TIMEOUT and was stopped."},
+}
+
+
+def make_sparql_router(prefix: str = "") -> APIRouter:
+    """The ``/sparql`` routes; the app provides a :class:`ServiceState` on ``app.state``."""
+    router = APIRouter(prefix=prefix, tags=["SPARQL"])
+
+    @router.get(
+        "/sparql",
+        summary="Run a SPARQL query (SPARQL 1.1 Protocol, GET)",
+        description="With `query`, runs it and answers in the negotiated format. Without it, "
+        "answers the service description (sd:Service with VoID statistics) to RDF clients and "
+        "the query page to browsers.",
+        responses=_RESULT_EXAMPLES,
+        response_class=Response,
+    )
+    async def sparql_get(
+        request: Request,
+        state: Annotated[ServiceState, Depends(service)],
+        query: Annotated[
+            str | None, Query(description="SPARQL 1.1 query text.", examples=[EXAMPLE_QUERY])
+        ] = None,
+        default_graph_uri: Annotated[
+            list[str] | None,
+            Query(alias="default-graph-uri", description="Graphs whose union is the default graph."),
+        ] = None,
+        named_graph_uri: Annotated[
+            list[str] | None,
+            Query(alias="named-graph-uri", description="Graphs available to GRAPH patterns."),
+        ] = None,
+        format: Annotated[
+            str | None,
+            Query(description="Override the Accept header: json, xml, csv, tsv, turtle, "
+            "jsonld, nt, rdfxml (or a media type)."),
+        ] = None,
+    ) -> Response:
+        queries = request.query_params.getlist("query")
+        if "update" in request.query_params:
+            raise ApiError(400, "updates must be sent with POST", "use POST with update=…")
+        if len(queries) > 1:
+            raise ApiError(400, "more than one query parameter")
+        if query is None:
+            return await _describe_or_page(request, state, format)
+        return await _answer(
+            request, state, query, default_graph_uri, named_graph_uri, format
+        )
+
+    @router.post(
+        "/sparql",
+        summary="Run a SPARQL query or update (SPARQL 1.1 Protocol, POST)",
+        description="Body `application/sparql-query` (query), `application/sparql-update` "
+        "(update, admin token) or a form with `query=` or `update=`. Graph parameters go in "
+        "the URL (direct POST) or the form.",
+        responses=_RESULT_EXAMPLES,
+        response_class=Response,
+        openapi_extra={
+            "requestBody": {
+                "content": {
+                    QUERY_MEDIA: {"schema": {"type": "string"}, "example": EXAMPLE_QUERY},
+                    UPDATE_MEDIA: {"schema": {"type": "string"}},
+                    FORM_MEDIA: {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "query": {"type": "string"},
+                                "update": {"type": "string"},
+                                "default-graph-uri": {"type": "string"},
+                                "named-graph-uri": {"type": "string"},
+                                "format": {"type": "string"},
+                            },
+                        }
+                    },
+                },
+            }
+        },
+    )
+    async def sparql_post(
+        request: Request, state: Annotated[ServiceState, Depends(service)]
+    ) -> Response:
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        limit = state.settings.max_query_bytes
+        if media in (QUERY_MEDIA, UPDATE_MEDIA):
+            text = _decode(await _read_body(request, limit))
+            params = request.query_params
+            if media == UPDATE_MEDIA:
+                return await _update(request, state, text)
+            return await _answer(
+                request,
+                state,
+                text,
+                params.getlist("default-graph-uri") or None,
+                params.getlist("named-graph-uri") or None,
+                params.get("format"),
+            )
+        if media == FORM_MEDIA:
+            # URL-encoding can triple the size of CJK text; the decoded text is checked too.
+            raw = await _read_body(request, limit * 9 + 4096)
+            form = parse_qs(_decode(raw), keep_blank_values=True)
+            queries, updates = form.get("query", []), form.get("update", [])
+            if len(queries) + len(updates) != 1:
+                raise ApiError(400, "the form needs exactly one query= or update= field")
+            if updates:
+                return await _update(request, state, updates[0])
+            fmt = form.get("format", [None])[0] or request.query_params.get("format")
+            return await _answer(
+                request,
+                state,
+                queries[0],
+                form.get("default-graph-uri") or None,
+                form.get("named-graph-uri") or None,
+                fmt,
+            )
+        raise ApiError(
+            415,
+            "unsupported request body type",
+            f"send {QUERY_MEDIA}, {UPDATE_MEDIA} or {FORM_MEDIA}",
+        )
+
+    return router
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing (413) as soon as it grows past ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "query too large", {"max_bytes": limit})
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "query too large", {"max_bytes": limit})
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, "the request body is not UTF-8", str(exc)) from exc
+
+
+def _check_text(state: ServiceState, text: str, what: str) -> None:
+    limit = state.settings.max_query_bytes
+    if len(text.encode("utf-8")) > limit:
+        raise ApiError(413, f"{what} too large", {"max_bytes": limit})
+    if not state.settings.allow_service and guard.uses_network(text):
+        raise ApiError(
+            403,
+            "SERVICE and LOAD are disabled",
+            "this endpoint makes no outbound requests (POLICYKG_ALLOW_SERVICE is off)",
+        )
+
+
+def _choose_format(request: Request, kind: str, override: str | None) -> conneg.Format:
+    if override:
+        fmt = conneg.by_name(override, kind)
+        if fmt is None:
+            known = conneg.by_name(override, conneg.RESULTS, conneg.GRAPH)
+            status = 406 if known else 400
+            raise ApiError(
+                status,
+                f"format {override!r} cannot express this answer"
+                if known
+                else f"unknown format {override!r}",
+                {"available": [f.name for f in conneg.FORMATS if f.kind == kind]},
+            )
+        return fmt
+    fmt = conneg.negotiate(request.headers.get("accept"), kind)
+    if fmt is None:
+        raise ApiError(
+            406,
+            "none of the accepted media types fits this answer",
+            {"accept": request.headers.get("accept"), "available": conneg.media_types(kind)},
+        )
+    return fmt
+
+
+async def _answer(
+    request: Request,
+    state: ServiceState,
+    text: str,
+    default_graphs: list[str] | None,
+    named_graphs: list[str] | None,
+    override: str | None,
+) -> Response:
+    _check_text(state, text, "query")
+    if not override and _prefers_page(request):
+        return HTMLResponse(render_query_page(request, state, query=text))
+    form = guard.query_form(text)
+    if form is None and guard.looks_like_update(text):
+        raise ApiError(
+            400, "this is an update, not a query", "send updates by POST as update= (admin only)"
+        )
+    kind = conneg.GRAPH if form in ("CONSTRUCT", "DESCRIBE") else conneg.RESULTS
+    fmt = _choose_format(request, kind, override)
+    # The other kind's format is a fallback in case the form was misread: answer, never fail.
+    results_fmt = fmt.name if kind == conneg.RESULTS else "json"
+    graph_fmt = fmt.name if kind == conneg.GRAPH else "turtle"
+    job = SparqlJob(
+        query=text,
+        results_format=results_fmt,
+        graph_format=graph_fmt,
+        default_graphs=tuple(default_graphs) if default_graphs else None,
+        named_graphs=tuple(named_graphs) if named_graphs else None,
+        max_rows=state.settings.max_rows,
+    )
+    answer = await state.run(job)
+    assert isinstance(answer, SparqlAnswer)
+    written = conneg.by_name(answer.format, answer.kind) or fmt
+    headers = {"Vary": "Accept", "X-PolicyKG-Rows": str(answer.rows)}
+    if answer.truncated:
+        headers[TRUNCATED_HEADER] = "true"
+    return Response(answer.body, media_type=written.content_type, headers=headers)
+
+
+def _prefers_page(request: Request) -> bool:
+    """True when a browser asks: text/html is preferred over every SPARQL answer type."""
+    fmt = conneg.negotiate(request.headers.get("accept"), conneg.PAGE, conneg.RESULTS, conneg.GRAPH)
+    return fmt is not None and fmt.kind == conneg.PAGE and "text/html" in (
+        request.headers.get("accept") or ""
+    )
+
+
+async def _describe_or_page(
+    request: Request, state: ServiceState, override: str | None
+) -> Response:
+    if override:
+        fmt = _choose_format(request, conneg.GRAPH, override)
+    else:
+        # Machines asking */* get the description; browsers list text/html first.
+        chosen = conneg.negotiate(request.headers.get("accept"), conneg.GRAPH, conneg.PAGE)
+        if chosen is None:
+            raise ApiError(
+                406,
+                "none of the accepted media types fits the service description",
+                {"available": conneg.media_types(conneg.GRAPH, conneg.PAGE)},
+            )
+        if chosen.kind == conneg.PAGE:
+            return HTMLResponse(render_query_page(request, state))
+        fmt = chosen
+    body = await service_description(state, str(request.url.remove_query_params("format")), fmt)
+    return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
+
+
+async def _update(request: Request, state: ServiceState, text: str) -> Response:
+    state.check_admin(request, "SPARQL Update")
+    _check_text(state, text, "update")
+    await state.write(lambda: state.store.update(text))
+    return Response(
+        b'{"ok": true, "status": 200}', media_type="application/json", status_code=200
+    )

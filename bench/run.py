@@ -1,0 +1,294 @@
+"""The benchmark: ``make bench`` (``python bench/run.py``).
+
+For each corpus size it generates the synthetic corpus (``bench.generate``), then measures, each
+step in its own process (``bench.stages``): extraction (1 worker and all cores), loading through
+``graph.load`` into on-disk and in-memory Oxigraph, raw N-Quads loads into both and into rdflib's
+own Dataset (the baseline), end-to-end ``policykg load``, the named-query mix in process and over
+HTTP from ``policykg serve`` and — on the same SPARQL text, in the same run — from rdflib-endpoint,
+start-up time of ``policykg serve`` on the existing store, and (with ``--virtuoso``) the same
+through ``POLICYKG_STORE=sparql:…`` on a private Virtuoso. Figures go to ``bench/results/*.json``
+and ``docs/benchmarks.md``; nothing here asserts a figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.serve import Server, free_port, run_mix_http  # noqa: E402
+
+PY = sys.executable
+BIN = Path(PY).parent
+CORPUS = REPO / "bench" / "corpus"
+WORK = REPO / "bench" / "work"
+RESULTS = REPO / "bench" / "results"
+
+
+def log(msg: str) -> None:
+    """Progress on stderr (stdout stays clean)."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def stage(*args: str, env: dict[str, str] | None = None, timeout: float = 7200) -> dict[str, Any]:
+    """Run ``python -m bench.stages ARGS`` and return its JSON (wall time added)."""
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [PY, "-m", "bench.stages", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"stage {args[0]} failed:\n{proc.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall_seconds"] = round(time.perf_counter() - t, 3)
+    return result
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    import pyoxigraph
+    import rdflib
+
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        platform.processor(),
+    )
+    mem_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    os_name = platform.platform()
+    try:
+        os_name = next(
+            line.split("=", 1)[1].strip('"')
+            for line in Path("/etc/os-release").read_text().splitlines()
+            if line.startswith("PRETTY_NAME=")
+        )
+    except (OSError, StopIteration):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem_kb / 1024 / 1024, 1),
+        "os": os_name,
+        "python": platform.python_version(),
+        "pyoxigraph": getattr(pyoxigraph, "__version__", "?"),
+        "rdflib": rdflib.__version__,
+        "virtuoso": _virtuoso_version(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def _virtuoso_version() -> str | None:
+    try:
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "virtuoso-opensource-7"],
+            capture_output=True, text=True, check=False,
+        )
+        return out.stdout.strip() or None
+    except OSError:
+        return None
+
+
+def ensure_corpus(n: int, seed: int) -> Path:
+    """Generate the corpus of size ``n`` unless the same one is already there."""
+    out = CORPUS / str(n)
+    manifest = out.with_name(out.name + ".truth") / "manifest.json"
+    if manifest.exists():
+        m = json.loads(manifest.read_text())
+        if m.get("n") == n and m.get("seed") == seed and len(list(out.glob("*.txt"))) == n:
+            return out
+    log(f"generating {n} documents")
+    subprocess.run([PY, "-m", "bench.generate", "--n", str(n), "--seed", str(seed), "--out", str(out)], cwd=REPO, check=True)
+    return out
+
+
+def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Every measurement for one corpus size."""
+    corpus = ensure_corpus(n, args.seed)
+    work = WORK / str(n)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    records, nquads, store_dir = work / "records.jsonl", work / "dump.nq", work / "store"
+    res: dict[str, Any] = {"n": n, "seed": args.seed, "corpus_mb": round(sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6, 1)}
+
+    log(f"{n}: extract, 1 worker")
+    res["extract_1"] = stage("extract", "--corpus", str(corpus), "--workers", "1", "--out", str(records))
+    cores = os.cpu_count() or 1
+    log(f"{n}: extract, {cores} workers")
+    res["extract_all"] = stage("extract", "--corpus", str(corpus), "--workers", str(cores))
+
+    log(f"{n}: load → oxigraph on disk")
+    res["load_oxigraph"] = stage("load", "--records", str(records), "--store", f"oxigraph:{store_dir}", "--dump", str(nquads))
+    log(f"{n}: load → memory")
+    res["load_memory"] = stage("load", "--records", str(records), "--store", "memory:")
+    for target in ("oxigraph", "memory", "rdflib"):
+        if target == "rdflib" and n > args.rdflib_max:
+            res["raw_rdflib"] = {"skipped": f"rdflib baseline only up to {args.rdflib_max} documents"}
+            continue
+        log(f"{n}: raw N-Quads load → {target}")
+        dest = str(work / "raw-store") if target == "oxigraph" else target
+        res[f"raw_{target}"] = stage("raw-load", "--nquads", str(nquads), "--target", dest)
+    shutil.rmtree(work / "raw-store", ignore_errors=True)
+
+    log(f"{n}: end-to-end `policykg load`")
+    e2e_store = work / "e2e-store"
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [str(BIN / "policykg"), "load", str(corpus), "--store", f"oxigraph:{e2e_store}"],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )
+    res["ingest_cli"] = {
+        "seconds": round(time.perf_counter() - t, 2),
+        "exit_code": proc.returncode,
+        "note": "policykg load CORPUS into a fresh on-disk store (extract + load + link)",
+    }
+    shutil.rmtree(e2e_store, ignore_errors=True)
+
+    mix = work / "mix.json"
+    res["mix"] = stage("mix", "--store", f"oxigraph:{store_dir}", "--out", str(mix), "--per-query", str(args.per_query))
+    items = json.loads(mix.read_text())
+    log(f"{n}: queries in process ({len(items)} per round)")
+    res["queries_in_process"] = stage("queries", "--store", f"oxigraph:{store_dir}", "--mix", str(mix), "--rounds", str(args.rounds))
+
+    res["serve"] = serve_policykg(f"oxigraph:{store_dir}", items, args.rounds)
+    res["rdflib_endpoint"] = serve_rdflib(nquads, items, args.rdflib_rounds, n, args)
+    res["ratio"] = ratios(res["serve"], res["rdflib_endpoint"])
+
+    if args.virtuoso and n in args.virtuoso:
+        res["virtuoso"] = bench_virtuoso(records, items, args)
+    return res
+
+
+def serve_policykg(spec: str, items: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
+    """Start ``policykg serve`` on ``spec``: start-up time, latency over HTTP, peak RSS."""
+    port = free_port()
+    log(f"policykg serve {spec} on :{port}")
+    server = Server(
+        [str(BIN / "policykg"), "serve", "--port", str(port), "--store", spec],
+        f"http://127.0.0.1:{port}/sparql",
+        env={"POLICYKG_QUERY_TIMEOUT": "120"},
+    )
+    try:
+        startup = server.wait_ready()
+        result = run_mix_http(server.url, items, rounds)
+        result["startup_s"] = round(startup, 3)
+        result["peak_rss_mb"] = round(server.peak_rss, 1)
+        return result
+    finally:
+        server.stop()
+
+
+def serve_rdflib(nquads: Path, items: list[dict[str, Any]], rounds: int, n: int, args: argparse.Namespace) -> dict[str, Any]:
+    """The peer: rdflib-endpoint over the same quads, the same SPARQL over HTTP."""
+    if n > args.rdflib_max:
+        return {"skipped": f"rdflib-endpoint only up to {args.rdflib_max} documents"}
+    port = free_port()
+    log(f"rdflib-endpoint on :{port}")
+    server = Server(
+        [PY, "-m", "bench.stages", "rdflib-serve", "--nquads", str(nquads), "--port", str(port)],
+        f"http://127.0.0.1:{port}/",
+    )
+    try:
+        startup = server.wait_ready(timeout=1800)
+        result = run_mix_http(server.url, items, rounds, timeout=600)
+        result["startup_s"] = round(startup, 3)
+        result["peak_rss_mb"] = round(server.peak_rss, 1)
+        return result
+    finally:
+        server.stop()
+
+
+def ratios(ours: dict[str, Any], peer: dict[str, Any]) -> dict[str, Any]:
+    """rdflib-endpoint latency over ours, per query kind (p50 and mean)."""
+    if "latency_ms" not in peer or "latency_ms" not in ours:
+        return {}
+    out = {}
+    for label, theirs in peer["latency_ms"].items():
+        mine = ours["latency_ms"].get(label)
+        if mine and mine["p50"] > 0:
+            out[label] = {
+                "p50": round(theirs["p50"] / mine["p50"], 1),
+                "mean": round(theirs["mean"] / mine["mean"], 1),
+            }
+    return out
+
+
+def bench_virtuoso(records: Path, items: list[dict[str, Any]], args: argparse.Namespace) -> dict[str, Any]:
+    """The same load and query mix through ``sparql:…`` on a private Virtuoso on loopback."""
+    from tests.virtuoso_fixture import VirtuosoUnavailable, running_virtuoso
+
+    try:
+        with running_virtuoso(WORK / "virtuoso", buffers=args.virtuoso_buffers) as endpoint:
+            log(f"virtuoso: load through {endpoint.spec}")
+            out: dict[str, Any] = {"spec": "sparql:http://127.0.0.1:PORT/sparql", "buffers": args.virtuoso_buffers}
+            out["load"] = stage("load", "--records", str(records), "--store", endpoint.spec)
+            log("virtuoso: queries in process")
+            mix = WORK / "virtuoso-mix.json"
+            mix.write_text(json.dumps(items, ensure_ascii=False))
+            out["queries_in_process"] = stage("queries", "--store", endpoint.spec, "--mix", str(mix), "--rounds", str(args.rounds))
+            out["serve"] = serve_policykg(endpoint.spec, items, args.rounds)
+            out["server_rss_mb"] = round(_pid_rss_of_port(endpoint.http_port), 1)
+            return out
+    except VirtuosoUnavailable as exc:
+        return {"skipped": str(exc)}
+    finally:
+        shutil.rmtree(WORK / "virtuoso", ignore_errors=True)
+
+
+def _pid_rss_of_port(port: int) -> float:
+    from bench.serve import tree_rss_mb
+
+    out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True, check=False).stdout
+    for part in out.split("pid=")[1:]:
+        return tree_rss_mb(int(part.split(",")[0]))
+    return 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and write the results and the report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the query mix")
+    parser.add_argument("--rdflib-rounds", type=int, default=1, help="passes for rdflib-endpoint")
+    parser.add_argument("--rdflib-max", type=int, default=10_000, help="largest size for the rdflib baseline")
+    parser.add_argument("--per-query", type=int, default=8, help="parameter values per named query")
+    parser.add_argument("--virtuoso", default="10000", help="sizes to run on Virtuoso too ('' for none)")
+    parser.add_argument("--virtuoso-buffers", type=int, default=170_000, help="Virtuoso NumberOfBuffers (8 KiB pages)")
+    args = parser.parse_args(argv)
+    args.virtuoso = [int(x) for x in args.virtuoso.split(",") if x.strip()]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    (RESULTS / "machine.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n")
+    for n in (int(x) for x in args.sizes.split(",")):
+        started = time.perf_counter()
+        res = bench_size(n, args)
+        res["machine"] = info
+        res["total_seconds"] = round(time.perf_counter() - started, 1)
+        (RESULTS / f"n{n}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n")
+        log(f"{n}: done in {res['total_seconds']} s")
+    from bench.report import write_report
+
+    write_report(RESULTS, REPO / "docs" / "benchmarks.md")
+    log("wrote docs/benchmarks.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

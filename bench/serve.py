@@ -1,0 +1,127 @@
+"""HTTP side of the benchmark: start a server, time its start-up, run the mix, watch its memory."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.latency import summarize
+
+JSON = "application/sparql-results+json"
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants, MB (Linux /proc)."""
+    total = 0.0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) / 1024
+            for task in Path(f"/proc/{p}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack += [int(c) for c in children]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class Server:
+    """A server process started from ``argv`` that answers SPARQL at ``url``."""
+
+    def __init__(self, argv: Sequence[str], url: str, env: dict[str, str] | None = None):
+        self.url = url
+        self.started = time.perf_counter()
+        self.log = open(os.devnull, "wb")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            list(argv),
+            env={**os.environ, **(env or {})},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.peak_rss = 0.0
+        self._watching = True
+        self._watcher = threading.Thread(target=self._watch, daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        while self._watching:
+            self.peak_rss = max(self.peak_rss, tree_rss_mb(self.proc.pid))
+            time.sleep(0.1)
+
+    def wait_ready(self, timeout: float = 600.0) -> float:
+        """Seconds from spawn until the endpoint answers ``ASK {}``."""
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=5.0) as client:
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"server exited with {self.proc.returncode}")
+                try:
+                    r = client.get(self.url, params={"query": "ASK {}"}, headers={"Accept": JSON})
+                    if r.status_code == 200:
+                        return time.perf_counter() - self.started
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.05)
+        raise RuntimeError(f"{self.url} not ready after {timeout:.0f} s")
+
+    def stop(self) -> None:
+        """Stop the server and its workers."""
+        self._watching = False
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGINT)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.log.close()
+
+
+def run_mix_http(
+    url: str, items: list[dict[str, Any]], rounds: int, timeout: float = 120.0
+) -> dict[str, Any]:
+    """POST every bound query of the mix to ``url`` ``rounds`` times; latency per label."""
+    timings: dict[str, list[float]] = {}
+    errors: list[str] = []
+    rows = 0
+    with httpx.Client(timeout=timeout) as client:
+        # one warm-up pass so the figures are of a running server, not of its first request
+        for item in items[:: max(1, len(items) // 5)]:
+            client.post(url, data={"query": item["sparql"]}, headers={"Accept": JSON})
+        for _ in range(rounds):
+            for item in items:
+                t = time.perf_counter()
+                try:
+                    r = client.post(url, data={"query": item["sparql"]}, headers={"Accept": JSON})
+                    ms = (time.perf_counter() - t) * 1000
+                    if r.status_code != 200:
+                        errors.append(f"{item['label']}: HTTP {r.status_code} {r.text[:200]}")
+                        continue
+                    rows += len(r.json()["results"]["bindings"])
+                except (httpx.HTTPError, ValueError, KeyError) as exc:
+                    errors.append(f"{item['label']}: {type(exc).__name__} {exc}")
+                    continue
+                timings.setdefault(item["label"], []).append(ms)
+    return {"latency_ms": summarize(timings), "errors": len(errors), "error_examples": errors[:5], "rows": rows}

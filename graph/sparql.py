@@ -1,0 +1,40 @@
+"""Small helpers for running SELECT queries on any store and reading the answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import StoreError
+from graph.store import Store
+from ontology import terms
+
+#: the PREFIX lines every query of the graph layer may rely on.
+PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in terms.PREFIXES.items())
+
+
+def select(store: Store, query: str) -> list[dict[str, Any]]:
+    """Run a SELECT (prefixes added) and return rows of pyoxigraph terms keyed by variable."""
+    result = store.query(PREFIXES + query)
+    if not isinstance(result, ox.QuerySolutions):
+        raise StoreError("expected SELECT results")
+    names = [v.value for v in result.variables]
+    return [{name: row[name] for name in names} for row in result]
+
+
+def value(term: Any) -> str | None:
+    """The lexical value of a term (IRI, literal or blank node), ``None`` when unbound."""
+    if term is None:
+        return None
+    return str(term.value)
+
+
+def number(term: Any) -> float | None:
+    """A numeric literal as float, ``None`` when unbound or not a number."""
+    if term is None:
+        return None
+    try:
+        return float(term.value)
+    except (TypeError, ValueError):
+        return None

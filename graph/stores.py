@@ -1,0 +1,332 @@
+"""The three store backends behind :class:`graph.store.Store`, chosen by a spec string.
+
+>>> store = open_store("memory:")
+>>> store.replace_graph("https://w3id.org/policykg/graph/t", [ox.Triple(
+...     ox.NamedNode("https://w3id.org/policykg/a"), ox.NamedNode("http://purl.org/dc/terms/title"),
+...     ox.Literal("纲要", language="zh"))])
+>>> len(store), store.graphs()
+(1, ['https://w3id.org/policykg/graph/t'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pyoxigraph as ox
+
+from graph.errors import QuerySyntaxError, StoreError, StoreSpecError, StoreUnavailable
+from graph.store import QueryResult, Store
+
+#: graphs this project writes live under this IRI; on a shared SPARQL server the store only
+#: lists and counts these (Virtuoso keeps its own system graphs beside ours).
+GRAPH_NAMESPACE = "https://w3id.org/policykg/graph/"
+
+#: triples per INSERT DATA request to a remote server (Virtuoso refuses very large updates).
+INSERT_CHUNK = 2000
+
+
+def open_store(spec: str) -> Store:
+    """Open the store a spec names: ``oxigraph:PATH``, ``memory:`` or
+    ``sparql:QUERY_URL[;update=UPDATE_URL]``.
+
+    >>> open_store("memory:").spec
+    'memory:'
+    >>> open_store("mongo:x")
+    Traceback (most recent call last):
+    graph.errors.StoreSpecError: unknown store kind 'mongo' in 'mongo:x' (use oxigraph:PATH, memory: or sparql:URL)
+    """
+    kind, sep, rest = spec.partition(":")
+    if not sep:
+        raise StoreSpecError(
+            f"store spec {spec!r} has no kind (use oxigraph:PATH, memory: or sparql:URL)"
+        )
+    if kind == "memory":
+        return MemoryStore()
+    if kind == "oxigraph":
+        if not rest:
+            raise StoreSpecError("oxigraph: needs a directory, e.g. oxigraph:data/store")
+        return OxigraphStore(rest)
+    if kind == "sparql":
+        query_url, _, options = rest.partition(";")
+        update_url = None
+        if options:
+            key, _, value = options.partition("=")
+            if key != "update" or not value:
+                raise StoreSpecError(f"unknown sparql store option {options!r} (use ;update=URL)")
+            update_url = value
+        if not query_url.startswith(("http://", "https://")):
+            raise StoreSpecError(f"sparql: needs an http(s) URL, got {query_url!r}")
+        return SparqlStore(query_url, update_url=update_url)
+    raise StoreSpecError(
+        f"unknown store kind {kind!r} in {spec!r} (use oxigraph:PATH, memory: or sparql:URL)"
+    )
+
+
+def _graph_terms(iris: list[str] | None) -> list[Any] | None:
+    return None if iris is None else [ox.NamedNode(iri) for iri in iris]
+
+
+def _insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:
+    body = " .\n".join(str(t) for t in triples)
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else ""
+
+
+class _PyoxigraphStore:
+    """What the on-disk and in-memory backends share: a pyoxigraph ``Store``."""
+
+    spec: str
+    _store: ox.Store
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        use_default_graph_as_union: bool = True,
+    ) -> QueryResult:
+        """Evaluate a SPARQL query on Oxigraph itself (never through rdflib's engine)."""
+        try:
+            return self._store.query(
+                sparql,
+                use_default_graph_as_union=use_default_graph_as_union and default_graph is None,
+                default_graph=_graph_terms(default_graph),
+                named_graphs=_graph_terms(named_graphs),
+            )
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"store read failed: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update; each update is one transaction in Oxigraph."""
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"store write failed: {exc}") from exc
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Triple]) -> None:
+        """Replace a named graph in one update, so readers see the old or the new graph."""
+        iri = ox.NamedNode(graph).value
+        insert = _insert_data(iri, quads)
+        self.update(
+            f"DROP SILENT GRAPH <{iri}> ;\n{insert}" if insert else f"DROP SILENT GRAPH <{iri}>"
+        )
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove a named graph and everything in it."""
+        self.update(f"DROP SILENT GRAPH <{ox.NamedNode(graph).value}>")
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad in the store (used by exports and tests)."""
+        return iter(self._store.quads_for_pattern(None, None, None, None))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        """Nothing to do: every pyoxigraph update is durable once it returns."""
+
+    def close(self) -> None:
+        """Drop the reference to the pyoxigraph store, which releases its files."""
+
+
+class MemoryStore(_PyoxigraphStore):
+    """pyoxigraph in memory: for tests and one-off use (``memory:``)."""
+
+    def __init__(self) -> None:
+        self.spec = "memory:"
+        self._store = ox.Store()
+
+
+class OxigraphStore(_PyoxigraphStore):
+    """pyoxigraph on disk (``oxigraph:PATH``), the default store."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.spec = f"oxigraph:{path}"
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the Oxigraph store at {self.path}: {exc}") from exc
+
+    def flush(self) -> None:
+        """Write buffered data to disk."""
+        self._store.flush()
+
+    def close(self) -> None:
+        """Flush and release the on-disk store so another process can open it."""
+        store = getattr(self, "_store", None)
+        if store is not None:
+            store.flush()
+            del self._store
+
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_PROLOGUE_NOISE = re.compile(r"#[^\n]*|<[^>\s]*>|\"[^\"]*\"|'[^']*'")
+
+
+def query_form(sparql: str) -> str:
+    """The form of a query (SELECT, ASK, CONSTRUCT or DESCRIBE), ignoring comments and IRIs.
+
+    >>> query_form("PREFIX s: <http://x/select#> # ask me\\nconstruct { ?s ?p ?o } WHERE {}")
+    'CONSTRUCT'
+    """
+    match = _FORM.search(_PROLOGUE_NOISE.sub(" ", sparql))
+    if match is None:
+        raise QuerySyntaxError("not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return match.group(1).upper()
+
+
+class SparqlStore:
+    """Any SPARQL 1.1 server over HTTP (``sparql:QUERY_URL[;update=UPDATE_URL]``).
+
+    Answers are parsed into pyoxigraph's result types, so callers cannot tell it from Oxigraph.
+    ``graphs()`` and ``len()`` only see graphs under :data:`GRAPH_NAMESPACE`, because a shared
+    server holds graphs of its own. ``replace_graph`` sends DROP + INSERT in chunks: a reader may
+    see a partly written graph during a load (SPARQL over HTTP has no transactions).
+    """
+
+    def __init__(self, query_url: str, *, update_url: str | None = None, timeout: float = 60.0):
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.spec = f"sparql:{query_url}" + (f";update={update_url}" if update_url else "")
+        self._client = httpx.Client(timeout=timeout)
+
+    def _post(self, url: str, data: dict[str, Any], accept: str) -> httpx.Response:
+        try:
+            response = self._client.post(url, data=data, headers={"Accept": accept})
+        except httpx.TimeoutException as exc:
+            raise StoreUnavailable(f"{url} timed out") from exc
+        except httpx.HTTPError as exc:
+            raise StoreUnavailable(f"{url} did not answer: {exc}") from exc
+        if response.status_code >= 500 and not _looks_like_syntax_error(response.text):
+            raise StoreUnavailable(f"{url} answered {response.status_code}: {response.text[:300]}")
+        if response.status_code >= 400:
+            raise QuerySyntaxError(response.text.strip()[:2000] or f"HTTP {response.status_code}")
+        return response
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        use_default_graph_as_union: bool = True,
+    ) -> QueryResult:
+        """Send a query with the SPARQL 1.1 Protocol and parse the answer into pyoxigraph types.
+
+        A server's default graph is taken as it is; Virtuoso's is the union of all graphs.
+        """
+        form = query_form(sparql)
+        data: dict[str, Any] = {"query": sparql}
+        if default_graph:
+            data["default-graph-uri"] = default_graph
+        if named_graphs:
+            data["named-graph-uri"] = named_graphs
+        if form in ("SELECT", "ASK"):
+            # Virtuoso sometimes answers XML with RDF/XML inside: ask for JSON explicitly.
+            response = self._post(self.query_url, data, "application/sparql-results+json")
+            try:
+                return ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+            except (SyntaxError, ValueError) as exc:
+                raise StoreError(f"unreadable results from {self.query_url}: {exc}") from exc
+        response = self._post(
+            self.query_url, data, "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
+        )
+        return _as_query_triples(response)
+
+    def update(self, sparql: str) -> None:
+        """Send a SPARQL 1.1 Update."""
+        self._post(self.update_url, {"update": sparql}, "*/*")
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Triple]) -> None:
+        """DROP SILENT GRAPH, then INSERT DATA in chunks of :data:`INSERT_CHUNK` triples."""
+        iri = ox.NamedNode(graph).value
+        chunk: list[ox.Triple] = []
+        first = True
+        for triple in quads:
+            chunk.append(triple)
+            if len(chunk) >= INSERT_CHUNK:
+                self._insert_chunk(iri, chunk, drop_first=first)
+                chunk, first = [], False
+        if chunk or first:
+            self._insert_chunk(iri, chunk, drop_first=first)
+
+    def _insert_chunk(self, graph: str, triples: list[ox.Triple], *, drop_first: bool) -> None:
+        parts = [f"DROP SILENT GRAPH <{graph}>"] if drop_first else []
+        insert = _insert_data(graph, triples)
+        if insert:
+            parts.append(insert)
+        self.update(" ;\n".join(parts))
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove a named graph and everything in it."""
+        self.update(f"DROP SILENT GRAPH <{ox.NamedNode(graph).value}>")
+
+    def graphs(self) -> list[str]:
+        """IRIs of this project's named graphs on the server, sorted."""
+        result = self.query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_NAMESPACE}")) }}'
+        )
+        assert isinstance(result, ox.QuerySolutions)
+        return sorted(row["g"].value for row in result)
+
+    def __len__(self) -> int:
+        result = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_NAMESPACE}")) }}'
+        )
+        assert isinstance(result, ox.QuerySolutions)
+        return int(next(iter(result))["n"].value)
+
+    def flush(self) -> None:
+        """Nothing to do: the server commits each update."""
+
+    def close(self) -> None:
+        """Close the HTTP connection pool."""
+        self._client.close()
+
+
+def _looks_like_syntax_error(body: str) -> bool:
+    # Virtuoso answers 500 to a query it cannot compile; its message starts with an SQL state
+    # such as "37000 Error SP030: SPARQL compiler".
+    return "SP030" in body or "37000" in body or "syntax" in body.lower()
+
+
+def _as_query_triples(response: httpx.Response) -> ox.QueryTriples:
+    """Parse a remote CONSTRUCT/DESCRIBE answer into a real ``pyoxigraph.QueryTriples``."""
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    rdf_format = {
+        "application/n-triples": ox.RdfFormat.N_TRIPLES,
+        "text/plain": ox.RdfFormat.N_TRIPLES,
+        "text/ntriples": ox.RdfFormat.N_TRIPLES,
+        "text/turtle": ox.RdfFormat.TURTLE,
+        "application/x-turtle": ox.RdfFormat.TURTLE,
+        "application/rdf+xml": ox.RdfFormat.RDF_XML,
+        "application/ld+json": ox.RdfFormat.JSON_LD,
+    }.get(media, ox.RdfFormat.TURTLE)
+    scratch = ox.Store()
+    try:
+        scratch.extend(
+            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+            for q in ox.parse(response.content, rdf_format)
+        )
+    except SyntaxError as exc:
+        raise StoreError(f"unreadable graph ({media}) from the server: {exc}") from exc
+    # QueryTriples cannot be built directly: re-ask the scratch store for the same triples.
+    result = scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert isinstance(result, ox.QueryTriples)
+    return result

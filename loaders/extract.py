@@ -1,0 +1,125 @@
+"""The loaders' entry points: a file (or its bytes) → one :class:`PolicyDocument`.
+
+read (by format) → clean → metadata → sections → references → facts (measures, targets,
+groups, region and level, from :mod:`loaders.facts` when it is installed).
+
+>>> doc = extract_bytes("2011年产品质量管理实施方案\\n一、指导思想\\n认真贯彻落实《质量发展纲要》。".encode(), "plan.txt")
+>>> doc.title, doc.doc_type, [s.path for s in doc.sections], doc.references[0].relation
+('2011年产品质量管理实施方案', '实施方案', ['一'], 'implements')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from loaders.clean import clean_text
+from loaders.errors import RejectedDocument
+from loaders.header import header_end
+from loaders.metadata import extract_metadata
+from loaders.readers import SUFFIXES, read_bytes
+from loaders.record import PolicyDocument, Source
+from loaders.references import find_references
+from loaders.sections import find_sections
+
+#: Default size limit of one input file (bytes).
+MAX_BYTES = 20_000_000
+
+
+def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> PolicyDocument:
+    """The record of a document given as bytes; ``filename`` names it and gives its suffix.
+
+    Raises :class:`RejectedDocument` (file and reason) for empty, binary, oversized,
+    undecodable or corrupt input, an unknown suffix, or a text with no recognisable title.
+    """
+    if len(data) > max_bytes:
+        raise RejectedDocument(filename, f"too large ({len(data)} bytes, max_bytes={max_bytes})")
+    if not data.strip():
+        raise RejectedDocument(filename, "empty file")
+    raw = read_bytes(data, filename)
+    text = clean_text(raw.text)
+    if not text.strip():
+        raise RejectedDocument(filename, "empty file (no text after cleaning)")
+    meta = extract_metadata(text)
+    if not meta.title:
+        raise RejectedDocument(filename, "no recognisable title")
+    doc = PolicyDocument(
+        source=Source(filename, hashlib.sha256(data).hexdigest(), raw.format, raw.encoding),
+        text=text,
+        title=meta.title,
+        plan_title=meta.plan_title,
+        doc_number=meta.doc_number,
+        issuers=meta.issuers,
+        issued=meta.issued,
+        published=meta.published,
+        doc_type=meta.doc_type,
+        in_force=meta.in_force,
+        repealed_by=meta.repealed_by,
+    )
+    doc.sections = find_sections(text, header_end(text))
+    doc.references = find_references(
+        text, title=meta.title, plan_title=meta.plan_title, doc_number=meta.doc_number
+    )
+    _extract_facts(doc)
+    return doc
+
+
+def _extract_facts(doc: PolicyDocument) -> None:
+    """Run the facts extractor when it is part of this installation."""
+    try:
+        from loaders.facts import extract_facts
+    except ImportError:
+        return
+    extract_facts(doc)
+
+
+def extract_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> PolicyDocument:
+    """The record of the document at ``path`` (see :func:`extract_bytes` for the rejections)."""
+    name = str(path)
+    file = Path(path)
+    if not file.is_file():
+        raise RejectedDocument(name, "not a readable file")
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise RejectedDocument(name, f"too large ({size} bytes, max_bytes={max_bytes})")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise RejectedDocument(name, f"cannot read ({exc.strerror})") from exc
+    return extract_bytes(data, name, max_bytes=max_bytes)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files named by ``paths``, directories expanded recursively (sorted, hidden files skipped).
+
+    Inside a directory only files with a known suffix are taken; a file named explicitly
+    is always taken, so that a wrong suffix is reported rather than ignored.
+    """
+    files: list[Path] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found = (
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            files.extend(sorted(found))
+        else:
+            files.append(p)
+    return files
+
+
+def iter_extract(
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES
+) -> Iterator[tuple[Path, PolicyDocument | RejectedDocument]]:
+    """Extract a batch: yields ``(path, record)`` or ``(path, RejectedDocument)`` and goes on."""
+    for file in expand_paths(paths):
+        try:
+            yield file, extract_file(file, max_bytes=max_bytes)
+        except RejectedDocument as rejected:
+            yield file, rejected

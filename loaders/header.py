@@ -1,0 +1,140 @@
+"""Header fields of a web capture: ``索 引 号: …  发 布 机 构: …  文 号: …``.
+
+Government sites print a metadata block above the document in one of several house styles:
+
+- 信息名称 / 索引号 / 文件编号 / 发布机构 / 产生日期 / 发布日期 / 废止日期
+- 政策文号 / 发布部门 / 发布时间 / 有效性
+- 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期
+- 文号 / 发布机构 / 发文日期 / 时效 (labels padded with spaces: ``发 布 机 构:``)
+
+Several fields may share a line. Each field is mapped to one of a few roles (``title``,
+``doc_number``, ``issuer``, ``issued``, ``published``, ``validity``, ``summary``, ``other``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROLES: dict[str, str] = {
+    "信息名称": "title",
+    "标题": "title",
+    "文件名称": "title",
+    "名称": "title",
+    "文号": "doc_number",
+    "文件编号": "doc_number",
+    "政策文号": "doc_number",
+    "发文字号": "doc_number",
+    "发文文号": "doc_number",
+    "发布机构": "issuer",
+    "发布部门": "issuer",
+    "发文机关": "issuer",
+    "发文单位": "issuer",
+    "发布单位": "issuer",
+    "制发机关": "issuer",
+    "发文日期": "issued",
+    "成文日期": "issued",
+    "产生日期": "issued",
+    "生成日期": "issued",
+    "印发日期": "issued",
+    "发布日期": "published",
+    "发布时间": "published",
+    "公开日期": "published",
+    "有效性": "validity",
+    "时效": "validity",
+    "时效性": "validity",
+    "废止日期": "validity",
+    "效力状态": "validity",
+    "有效期": "validity",
+    "内容概述": "summary",
+    "内容摘要": "summary",
+    "摘要": "summary",
+    "索引号": "other",
+    "分类": "other",
+    "主题分类": "other",
+    "体裁分类": "other",
+    "组配分类": "other",
+    "主题词": "other",
+    "公文种类": "other",
+    "实施日期": "other",
+    "所属机构": "other",
+}
+
+# Longest labels first so 政策文号 wins over 文号 and 主题分类 over 分类.
+_LABELS = sorted(ROLES, key=len, reverse=True)
+_LABEL = "|".join(r"\s?".join(re.escape(ch) for ch in label) for label in _LABELS)
+_FIELD = re.compile(rf"(?:^|(?<=[\s\t]))(?P<label>{_LABEL})\s?[:：\t]\s*")
+_LINE_START = re.compile(rf"^(?P<label>{_LABEL})\s?[:：\t]")
+
+#: How far into the text header fields are looked for (lines).
+HEADER_LINES = 40
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One ``label: value`` field with the span of its value in the text."""
+
+    label: str
+    role: str
+    value: str
+    start: int
+    end: int
+
+
+def canonical_label(written: str) -> str:
+    """The label without the padding spaces: ``"发 布 机 构"`` → ``"发布机构"``.
+
+    >>> canonical_label("发 布 机 构")
+    '发布机构'
+    """
+    return re.sub(r"\s", "", written)
+
+
+def is_header_line(line: str) -> bool:
+    """True when ``line`` starts with a known header label and a separator.
+
+    >>> is_header_line("发 布 机 构: 江苏省人民政府办公厅")
+    True
+    >>> is_header_line("一、指导思想")
+    False
+    """
+    return bool(_LINE_START.match(line.strip()))
+
+
+def parse_header(text: str) -> list[HeaderField]:
+    """Every header field in the first :data:`HEADER_LINES` lines of ``text``, in order.
+
+    >>> [(f.label, f.value) for f in parse_header("文件编号: 嘉政发〔2016〕7号 发布机构: 嘉泽镇")]
+    [('文件编号', '嘉政发〔2016〕7号'), ('发布机构', '嘉泽镇')]
+    """
+    fields: list[HeaderField] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if number >= HEADER_LINES:
+            break
+        if is_header_line(line):
+            matches = list(_FIELD.finditer(line))
+            for k, m in enumerate(matches):
+                value_end = matches[k + 1].start() if k + 1 < len(matches) else len(line)
+                raw = line[m.end() : value_end]
+                value = raw.strip()
+                if not value:
+                    continue
+                start = offset + m.end() + (len(raw) - len(raw.lstrip()))
+                label = canonical_label(m.group("label"))
+                fields.append(HeaderField(label, ROLES[label], value, start, start + len(value)))
+        offset += len(line) + 1
+    return fields
+
+
+def header_end(text: str) -> int:
+    """Offset just past the last header line (0 when there is no header block)."""
+    end = 0
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if number >= HEADER_LINES:
+            break
+        offset += len(line) + 1
+        if is_header_line(line):
+            end = offset
+    return min(end, len(text))

@@ -1,0 +1,76 @@
+"""Names of issuing bodies as documents write them: 国务院办公厅, 省政府, 镇江市人民政府办公室.
+
+Only the *written* name is recognised here (no resolution of 省政府 to 江苏省人民政府; the
+facts helper and the graph resolve agencies). Used for a document's own issuer (signature
+lines, title prefixes) and for the issuer written before a cited title (国务院《…》).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bodies that are named without a place (国务院) or by level alone (省政府, 市政府办公室).
+_LEVEL_BODIES = (
+    r"国务院办公厅|国务院|中共中央办公厅|中共中央|全国人大常委会|全国人民代表大会常务委员会|"
+    r"国家[\u4e00-\u9fff]{1,10}?(?:总局|委员会|局|委|部)|"
+    r"[省市县区镇](?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|委办公室|委|人大常委会)"
+)
+# A place name (two characters and its level) before a full body name: 江苏省人民政府办公厅.
+_NOT_PLACE = r"(?!落实|贯彻|根据|按照|依据|依照|执行|遵照|参照|结合|认真|全面|深入|印发|转发|[和及与、的对经])"
+_PLACE_BODIES = (
+    _NOT_PLACE + r"[\u4e00-\u9fff]{2}[省市县区镇](?:人民政府办公厅|人民政府办公室|人民政府|委员会|政府)"
+)
+
+#: A written issuer name, as a regular expression.
+ISSUER = f"(?:{_PLACE_BODIES}|{_LEVEL_BODIES})"
+
+_ISSUER_BEFORE_TITLE = re.compile(rf"(?P<issuer>{ISSUER})(?:两个|印发的|发布的|制定的|出台的|的)?$")
+_ISSUER_TITLE_PREFIX = re.compile(rf"^(?P<issuer>{ISSUER})(?=关于|[\u4e00-\u9fff]{{2,}})")
+
+# A line that is nothing but an organisation's name, as in the signature of a notice.
+_SIGNATURE = re.compile(
+    r"^[\u4e00-\u9fff]{2,24}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|办公厅|办公室|"
+    r"管理委员会|委员会|管委会|党委|局|厅|委|院)$"
+)
+
+
+def issuer_before(text: str) -> tuple[str, int] | None:
+    """The issuer written at the end of ``text`` (just before a 《), with its start offset.
+
+    >>> issuer_before("全面落实国务院")
+    ('国务院', 4)
+    >>> issuer_before("依据《安全生产法》和省政府两个")
+    ('省政府', 11)
+    >>> issuer_before("认真贯彻落实") is None
+    True
+    """
+    m = _ISSUER_BEFORE_TITLE.search(text[-30:])
+    if not m:
+        return None
+    offset = len(text) - len(text[-30:])
+    return m.group("issuer"), offset + m.start("issuer")
+
+
+def issuer_in_title(title: str) -> str | None:
+    """The issuer a title starts with: ``省政府关于…`` → ``省政府``; ``国务院质量振兴纲要`` → ``国务院``.
+
+    >>> issuer_in_title("省政府关于实施质量强省战略的意见")
+    '省政府'
+    >>> issuer_in_title("镇江市人民政府办公室关于印发2014年镇江市质量强市行动计划的通知")
+    '镇江市人民政府办公室'
+    >>> issuer_in_title("关于加快推进质量强市建设的意见") is None
+    True
+    """
+    m = _ISSUER_TITLE_PREFIX.match(title)
+    return m.group("issuer") if m else None
+
+
+def is_signature_name(line: str) -> bool:
+    """True for a line that is only an organisation's name, as signed under a notice.
+
+    >>> is_signature_name("嘉泽镇人民政府")
+    True
+    >>> is_signature_name("各行政村、企事业单位:")
+    False
+    """
+    return bool(_SIGNATURE.match(line.strip())) and "关于" not in line

@@ -1,0 +1,218 @@
+"""Readers: bytes of one file → raw text, chosen by suffix and sniffed content.
+
+The registry :data:`READERS` maps a format name to a reader; :func:`sniff_format` picks
+the format from the first bytes where they are unmistakable (``%PDF``, a ZIP holding
+``word/document.xml``, an ``<html>`` tag) and from the suffix otherwise. A file whose
+content says one thing and whose suffix another is read as what it is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from loaders.encodings import declared_html_charset, decode_text, looks_binary
+from loaders.errors import RejectedDocument
+
+
+@dataclass(frozen=True)
+class RawText:
+    """What a reader returns: the text before cleaning, the format and the encoding used."""
+
+    text: str
+    format: str
+    encoding: str | None
+
+
+Reader = Callable[[bytes, str], RawText]
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+def read_txt(data: bytes, path: str) -> RawText:
+    """Plain text in any supported encoding."""
+    text, encoding = decode_text(data, path)
+    return RawText(text, "txt", encoding)
+
+
+# Elements whose text is never document content.
+_DROP_TAGS = ("script", "style", "noscript", "nav", "template", "iframe", "svg", "form", "button")
+# Elements after which the text starts a new line.
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer aside "
+    "blockquote pre dd dt dl center title hr".split()
+)
+
+
+def _decode_html(data: bytes, path: str) -> tuple[str, str]:
+    declared = declared_html_charset(data)
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the declaration lies more often than the bytes do
+    return decode_text(data, path)
+
+
+def read_html(data: bytes, path: str) -> RawText:
+    """An HTML page: visible text with one line per block element, navigation dropped."""
+    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+    markup, encoding = _decode_html(data, path)
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"role": "navigation"}):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    parts: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                # Source line breaks inside a paragraph are layout, not content.
+                parts.append(re.sub(r"\s*\n\s*", "", str(child)))
+            elif isinstance(child, Tag):
+                block = child.name in _BLOCK_TAGS
+                if block:
+                    parts.append("\n")
+                if child.name in ("td", "th"):
+                    parts.append("\t")
+                walk(child)
+                if block:
+                    parts.append("\n")
+
+    root = soup.body or soup
+    walk(root)
+    text = "".join(parts)
+    return RawText(text, "html", encoding)
+
+
+def read_docx(data: bytes, path: str) -> RawText:
+    """A Word document: paragraphs and table rows in document order (cells tab-separated)."""
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise RejectedDocument(path, "truncated or corrupt docx") from exc
+    except Exception as exc:  # python-docx raises its own and lxml errors for broken parts
+        raise RejectedDocument(path, f"truncated or corrupt docx ({type(exc).__name__})") from exc
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = cell.text.strip()
+                    # Merged cells repeat their text in every grid position they cover.
+                    if not cells or cells[-1] != value:
+                        cells.append(value)
+                lines.append("\t".join(cells))
+    return RawText("\n".join(lines), "docx", None)
+
+
+def _join_pdf_lines(lines: list[str]) -> str:
+    """Undo the layout's line wrapping inside one text box (no space between CJK)."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def read_pdf(data: bytes, path: str) -> RawText:
+    """A PDF with a text layer: one line per text box, wrapped lines rejoined."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer
+
+    try:
+        boxes: list[str] = []
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            for element in page:
+                if isinstance(element, LTTextContainer):
+                    boxes.append(_join_pdf_lines(element.get_text().splitlines()))
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        raise RejectedDocument(path, f"truncated or corrupt pdf ({type(exc).__name__})") from exc
+    text = "\n".join(box for box in boxes if box)
+    if not text.strip():
+        raise RejectedDocument(path, "pdf has no text layer (scanned image?)")
+    return RawText(text, "pdf", None)
+
+
+READERS: dict[str, Reader] = {
+    "txt": read_txt,
+    "html": read_html,
+    "docx": read_docx,
+    "pdf": read_pdf,
+}
+"""Format name → reader. Add a format by adding a reader and a suffix in :data:`SUFFIXES`."""
+
+
+def _is_docx_zip(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def sniff_format(data: bytes, filename: str) -> str:
+    """The format to read ``data`` as: content first where it is unmistakable, then suffix.
+
+    >>> sniff_format(b"%PDF-1.4 ...", "a.txt")
+    'pdf'
+    >>> sniff_format(b"<!DOCTYPE html><html>", "page.txt")
+    'html'
+    >>> sniff_format("质量".encode(), "a.txt")
+    'txt'
+    """
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        known = " ".join(sorted(SUFFIXES))
+        shown = suffix or "(none)"
+        raise RejectedDocument(filename, f"unknown suffix {shown} (expected one of {known})")
+    expected = SUFFIXES[suffix]
+    head = data[:1024]
+    if head.lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if _is_docx_zip(data) or expected == "docx":
+            return "docx"
+        raise RejectedDocument(filename, "a ZIP archive that is not a Word document")
+    if expected == "docx":
+        raise RejectedDocument(filename, "truncated or corrupt docx (not a ZIP archive)")
+    if expected == "pdf":
+        raise RejectedDocument(filename, "truncated or corrupt pdf (no %PDF header)")
+    if expected == "txt" and re.match(rb"\s*<(!doctype html|html|head|body)\b", head, re.I):
+        return "html"
+    if looks_binary(data):
+        raise RejectedDocument(filename, "binary file, not text")
+    return expected
+
+
+def read_bytes(data: bytes, filename: str) -> RawText:
+    """Read ``data`` (the contents of ``filename``) with the reader its format calls for."""
+    fmt = sniff_format(data, filename)
+    return READERS[fmt](data, filename)

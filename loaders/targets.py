@@ -1,0 +1,411 @@
+"""Quantitative targets: indicator, number (or range), unit, comparator and year.
+
+A target is a number with a unit (or a bare number bound by 以上/以内 after 达/控制在) that a
+sentence sets as a goal: "国家监督抽查合格率稳定在90%以上", "新建农业标准化示范区20个",
+"全年完成采标1—2项", or a relative goal with no number, "高于全区平均水平".
+
+Numbers that are not targets never become targets: years and dates, document numbers, section
+numbers, standard codes (GB/T19580, ISO9000), 十一五 / 十八届, and scope qualifiers
+("年销售在2000万元以上的工业企业…认证率85%以上": the 2000万元 is a scope, the 85% the target).
+Chinese numerals count only in years (二0一六年); counts written in Chinese (八项重点工程,
+一期培训班) are prose, not goals.
+
+>>> q = parse_quantity("不少于30家")
+>>> (q.value, q.value_max, q.unit, q.comparator)
+(30.0, None, '家', '>=')
+>>> q = parse_quantity("2—3只")
+>>> (q.value, q.value_max, q.unit, q.comparator)
+(2.0, 3.0, '只', 'range')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from loaders.numerals import parse_number, parse_year
+from loaders.record import Target
+from loaders.regions import DocContext
+from ontology.schemes import indicators
+
+UNITS = (
+    "个百分点",
+    "百分点",
+    "%",
+    "％",
+    "亿元",
+    "万元",
+    "元",
+    "人次",
+    "家",
+    "个",
+    "项",
+    "件",
+    "人",
+    "只",
+    "种",
+    "台",
+    "座",
+    "名",
+    "户",
+    "所",
+    "批",
+    "套",
+    "亩",
+    "公顷",
+    "吨",
+)
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+_NUM = r"\d+(?:[.·．]\d+)?"
+_MULT = r"(?:万|亿)(?!元|吨)"
+_SEP = r"(?:—|–|-|－|~|～|至|到)"
+_QUANTITY = re.compile(
+    rf"(?P<pre>不少于|不低于|不超过|不高于|至少|控制在|超过)?"
+    rf"(?P<v1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?"
+    rf"(?:\s*{_SEP}\s*(?P<v2>{_NUM})(?P<m2>{_MULT})?)?"
+    rf"\s*(?P<unit>{_UNIT})?(?P<post>及以上|以上|以下|以内|左右)?"
+)
+_RELATIVE = re.compile(
+    r"(?P<verb>达到或超过|高于|低于|超过|达到|接近|不低于)"
+    r"(?P<ref>全[国省市州区县镇]|同行业|全行业)(?:的)?(?:平均|先进)水平"
+)
+_CLAUSE_BREAK = "，,；;。：:()（）\n"
+_SEGMENT_BREAK = "；;。\n"
+_TARGET_VERBS = re.compile(
+    r"新建|建成|建立|完成|培育|达到|争创|创建|创立|发展|新增|申报|制定|实施|推荐|认定|提出|"
+    r"上报|形成|争取|力争|确保|获得|培训|保有|新创|引进|扶持"
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:其中|确保|力争|争取|全年|年内|年底前|并|使|进一步|同时|都|要|且|"
+    r"(?:到|至)(?:\d{4}|20XX|今年)?年(?:底|末)?|至今年年底|至年底|在|“?十[一二三四]五”?末)+"
+)
+_TRAILING_VERB = re.compile(
+    r"(?:均|分别)?(?:要)?(?:稳定在|保持在|控制在|提高到|提高|下降|降低|增加|达到|达|在|为|不少于|不低于|不超过|有|的争取|争取|力争)$"
+)
+_LEADING_VERB = re.compile(r"^(?:申报|新建|建成|创建|创立|争创|完成|培育|新增|新认定|认定)")
+_SPECIAL_ERAS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
+_YEAR_SPEC = re.compile(
+    r"(?:到|至|在)?(?P<y>[0-9０-９○〇零一二三四五六七八九X]{2}[0-9０-９○〇零一二三四五六七八九X]{2})年(?:底|末)?(?!度)"
+    r"|(?P<cur>全年|年内|年底|今年)"
+    r"|“?(?P<era>十[一二三四]五)”?末"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: value, upper bound of a range, unit and comparator."""
+
+    value: float
+    value_max: float | None
+    unit: str | None
+    comparator: str
+    start: int
+    end: int
+
+
+def _value(number: str, multiplier: str | None) -> float | None:
+    value = parse_number(number + (multiplier or ""))
+    return value
+
+
+def _comparator(pre: str | None, post: str | None, is_range: bool) -> str:
+    if is_range:
+        return "range"
+    if post in ("以上", "及以上") or pre in ("不少于", "不低于", "至少", "超过"):
+        return ">="
+    if post in ("以下", "以内") or pre in ("不超过", "不高于", "控制在"):
+        return "<="
+    if post == "左右":
+        return "about"
+    return "="
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The quantity a short phrase states (1万家, 0·3以内, 5个百分点, 5至8个), or ``None``.
+
+    >>> parse_quantity("1万家").value
+    10000.0
+    >>> parse_quantity("5个百分点以上").unit
+    '个百分点'
+    >>> parse_quantity("20XX年") is None
+    True
+    """
+    text = text.strip()
+    m = _QUANTITY.match(text)
+    if not m or _is_code_or_date(text, m):
+        return None
+    if not (m.group("unit") or m.group("u1") or m.group("post")):
+        return None
+    return _quantity(m, 0)
+
+
+def _quantity(m: re.Match[str], offset: int) -> Quantity | None:
+    value = _value(m.group("v1"), m.group("m1"))
+    if value is None:
+        return None
+    value_max = _value(m.group("v2"), m.group("m2")) if m.group("v2") else None
+    unit = m.group("unit") or m.group("u1")
+    if unit == "％":
+        unit = "%"
+    if unit == "百分点":
+        unit = "个百分点"
+    comparator = _comparator(m.group("pre"), m.group("post"), value_max is not None)
+    return Quantity(value, value_max, unit, comparator, m.start() + offset, m.end() + offset)
+
+
+def _is_code_or_date(text: str, m: re.Match[str]) -> bool:
+    """Standard codes (GB/T19580, ISO9000, 5S, 3C), dates, years, ordinals and numbers in quotes."""
+    start = m.start("v1")
+    before = text[start - 1] if start > 0 else ""
+    after = text[m.end() : m.end() + 1]
+    if before.isascii() and (before.isalpha() or before in "/-_"):
+        return True
+    if after.isascii() and after.isalpha():
+        return True
+    if before == "第":
+        return True
+    if not m.group("unit") and not m.group("u1"):
+        return after in "年月日号届期版页次" or (before in "“\"" and after in "”\"")
+    return False
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in _CLAUSE_BREAK:
+        i += 1
+    return i
+
+
+def _segment_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _SEGMENT_BREAK:
+        i -= 1
+    return i
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (to 。 or a line end) around a span."""
+    s = start
+    while s > 0 and text[s - 1] not in "。\n":
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in "。\n":
+        e += 1
+    if e < len(text) and text[e] == "。":
+        e += 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _year(text: str, pos: int, ctx: DocContext) -> int | None:
+    """The year a target at ``pos`` is for: the last year phrase before it in its segment."""
+    segment = text[_segment_start(text, pos) : pos]
+    year = ctx.plan_year
+    for m in _YEAR_SPEC.finditer(segment):
+        if m.group("y"):
+            year = parse_year(m.group("y"))
+        elif m.group("era"):
+            year = _SPECIAL_ERAS.get(m.group("era"))
+        else:
+            year = ctx.plan_year
+    return year
+
+
+def concept_for(indicator: str) -> str | None:
+    """The indicator concept whose pattern the phrase matches, or ``None``.
+
+    >>> concept_for("新创和保有江苏名牌产品总数")
+    'jiangsu-famous-brand'
+    >>> concept_for("研发经费支出占GDP比重")
+    'rd-expenditure-gdp'
+    >>> concept_for("施工许可证发放率") is None
+    True
+    """
+    for concept in indicators():
+        if any(re.search(p, indicator) for p in concept["patterns"]):
+            return str(concept["id"])
+    return None
+
+
+def _clean_indicator(phrase: str) -> str:
+    phrase = phrase.strip(" 、，,和及与的“”")
+    phrase = re.sub(r"^\d{1,2}[.、．]", "", phrase)
+    phrase = _LEADING_FILLER.sub("", phrase)
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = _TRAILING_VERB.sub("", phrase).strip(" 、，,")
+    return phrase.strip(" 、，,的")
+
+
+def _split_shared(indicator: str, count: int) -> list[str]:
+    """国家级、省级农业标准化示范区 → 国家级农业标准化示范区, 省级农业标准化示范区 (for 分别)."""
+    parts = indicator.split("、")
+    if len(parts) != count:
+        return [indicator] * count
+    last = parts[-1]
+    m = re.match(r"^(.{0,6}?级)(.+)$", last)
+    if not m:
+        return parts
+    tail = m.group(2)
+    return [p + tail for p in parts[:-1]] + [last]
+
+
+def _split_joint(indicator: str) -> list[str]:
+    """施工许可证发放率、一次验收合格率…均达到 / 产品标准覆盖率和复审率达到: one target each."""
+    parts = re.split(r"[、和]", indicator)
+    if len(parts) > 1 and all(p.endswith("率") for p in parts):
+        return parts
+    return [indicator]
+
+
+@dataclass
+class _Found:
+    quantity: Quantity | None
+    indicator: str
+    start: int
+
+
+def _candidates(text: str) -> Iterator[_Found]:
+    """Every quantity that reads as a target, with the phrase it measures."""
+    last_end_in_clause: dict[int, int] = {}
+    for m in _QUANTITY.finditer(text):
+        if _is_code_or_date(text, m):
+            continue
+        q = _quantity(m, 0)
+        if q is None:
+            continue
+        clause_start = _clause_start(text, m.start())
+        clause_end = _clause_end(text, m.end())
+        after = text[m.end() : m.end() + 1]
+        rest_of_clause = text[m.end() : clause_end]
+        if q.unit is None:
+            before = text[max(clause_start, m.start() - 6) : m.start()]
+            if not (m.group("post") and re.search(r"(达|在|到)$", before)) and m.group("pre") != "控制在":
+                continue
+        # A quantity followed by 以上的 + noun, with another quantity later, is a scope.
+        if m.group("post") and after == "的" and _QUANTITY.search(rest_of_clause):
+            if any(
+                not _is_code_or_date(text, later)
+                for later in _QUANTITY.finditer(text, m.end(), clause_end)
+                if later.group("unit") or later.group("u1")
+            ):
+                continue
+        if re.search(r"在$", text[clause_start : m.start()]) and after == "以":
+            continue
+        head_start = max(clause_start, last_end_in_clause.get(clause_start, clause_start))
+        head = text[head_start : m.start()]
+        ends_clause = m.end() >= clause_end or after in "、和及与"
+        last_end_in_clause[clause_start] = m.end() + (1 if after in "、和及与" else 0)
+        is_share = q.unit in ("%", "个百分点")
+        if ends_clause and (_clean_indicator(head) or head_start > clause_start):
+            # An empty head after an earlier quantity (分别达4个、6个) shares that indicator.
+            yield _Found(q, _clean_indicator(head), head_start)
+            continue
+        verb_before = _TARGET_VERBS.search(text[clause_start : m.start()])
+        at_clause_start = not _LEADING_FILLER.sub("", head).strip() or head_start == m.start()
+        if is_share or verb_before or at_clause_start:
+            tail_end = clause_end
+            nxt = _QUANTITY.search(text, m.end(), clause_end)
+            while nxt and not (nxt.group("unit") or nxt.group("u1")):
+                nxt = _QUANTITY.search(text, nxt.end(), clause_end)
+            if nxt:
+                tail_end = nxt.start()
+            noun = text[m.end() : tail_end].strip(" 、，,和及与")
+            noun = re.sub(r"^的", "", noun)
+            phrase = _clean_indicator(head + noun) if is_share else (_clean_indicator(noun) or _clean_indicator(head))
+            if phrase:
+                yield _Found(q, phrase, head_start if is_share else m.start())
+
+
+def _relative_candidates(text: str) -> Iterator[_Found]:
+    for m in _RELATIVE.finditer(text):
+        clause_start = _clause_start(text, m.start())
+        head = _clean_indicator(text[clause_start : m.start()])
+        yield _Found(None, head, clause_start if head else m.start())
+
+
+def extract_targets(text: str, ctx: DocContext) -> list[Target]:
+    """Every target in ``text`` in document order, with year and concept resolved."""
+    targets: list[Target] = []
+    found = sorted(
+        list(_candidates(text)) + list(_relative_candidates(text)), key=lambda f: f.start
+    )
+    previous_indicator = ""
+    for item in found:
+        q = item.quantity
+        end = q.end if q else _clause_end(text, item.start)
+        indicator = item.indicator or previous_indicator
+        if 0 < len(indicator) <= 2 and previous_indicator:
+            # (力争完成2件以上的认定) after 申报驰名商标8件以上: 认定 of the same thing.
+            indicator = _LEADING_VERB.sub("", previous_indicator) + indicator
+        previous_indicator = indicator
+        sentence_start, sentence_end = _sentence(text, item.start, end)
+        sentence = text[sentence_start:sentence_end].strip()
+        year = _year(text, q.start if q else item.start, ctx)
+        if q is None:
+            targets.append(
+                Target(
+                    indicator=indicator,
+                    concept=concept_for(indicator),
+                    value=None,
+                    value_max=None,
+                    unit=None,
+                    comparator="relative",
+                    year=year,
+                    sentence=sentence,
+                    start=item.start,
+                    end=end,
+                )
+            )
+            continue
+        names = _split_joint(indicator)
+        for name in names:
+            targets.append(
+                Target(
+                    indicator=name,
+                    concept=concept_for(name),
+                    value=q.value,
+                    value_max=q.value_max,
+                    unit=q.unit,
+                    comparator=q.comparator,
+                    year=year,
+                    sentence=sentence,
+                    start=item.start,
+                    end=end,
+                )
+            )
+    return _apply_respectively(targets)
+
+
+def _apply_respectively(targets: list[Target]) -> list[Target]:
+    """建立国家级、省级示范区分别达4个、6个: give each value its own part of the indicator."""
+    out: list[Target] = []
+    i = 0
+    while i < len(targets):
+        t = targets[i]
+        if "分别" in t.sentence and "、" in t.indicator:
+            group = [t]
+            j = i + 1
+            while j < len(targets) and targets[j].sentence == t.sentence and targets[j].indicator == t.indicator:
+                group.append(targets[j])
+                j += 1
+            if len(group) > 1:
+                for target, name in zip(group, _split_shared(t.indicator, len(group)), strict=True):
+                    target.indicator = name
+                    target.concept = concept_for(name)
+                out.extend(group)
+                i = j
+                continue
+        out.append(t)
+        i += 1
+    return out
