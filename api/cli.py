@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from api.settings import Settings
@@ -85,7 +86,9 @@ def extract(
     except LoaderError as exc:
         console.print(f"[red]rejected[/red] {exc}")
         raise typer.Exit(1) from exc
-    json.dump(record.to_json_dict(include_text=include_text), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(
+        record.to_json_dict(include_text=include_text), sys.stdout, ensure_ascii=False, indent=2
+    )
     sys.stdout.write("\n")
 
 
@@ -111,7 +114,14 @@ def load(
     settings = _settings(store)
     db = _open(settings)
     try:
-        report = load_paths(db, targets, max_bytes=settings.max_upload_bytes, progress=True)
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("extracting", total=None)
+            report = load_paths(
+                db,
+                targets,
+                max_bytes=settings.max_upload_bytes,
+                progress=lambda path: bar.update(task, advance=1, description=Path(path).name),
+            )
         if reason:
             from graph.reasoning import reason as run_reasoner
 
@@ -127,11 +137,11 @@ def _print_load_report(report: Any) -> None:
     table = Table(title="policykg load", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
-    for label, value in report.summary_rows():
-        table.add_row(label, str(value))
+    for label, value in report.rows():
+        table.add_row(label, value)
     out.print(table)
-    for path, reason in report.rejected:
-        out.print(f"[red]rejected[/red] {path}: {reason}")
+    for rejected in report.rejected:
+        out.print(f"[red]rejected[/red] {rejected.path}: {rejected.reason}")
 
 
 @app.command()
@@ -151,9 +161,10 @@ def query(
 
     if list_queries:
         for entry in queries.catalog():
-            out.print(f"[bold]{entry.name}[/bold] — {entry.summary}")
-            for p in entry.params:
-                out.print(f"    --param {p.name}=…  {p.description}")
+            out.print(f"[bold]{entry.name}[/bold] — {entry.description}")
+            for p in entry.parameters:
+                optional = ", optional" if p.optional else ""
+                out.print(f"    --param {p.name}=…  {p.description} ({p.type}{optional})")
         return
     if not text:
         console.print("[red]give SPARQL text, @FILE or a named query (see --list)[/red]")
@@ -176,15 +187,21 @@ def query(
 
 def _run_query(db: Any, text: str, params: dict[str, str]) -> list[dict[str, Any]]:
     from graph import queries
-    from graph.errors import GraphError
+    from graph.errors import GraphError, UnknownQuery
+    from graph.sparql import select, value
 
     try:
         if text.startswith("@"):
-            return queries.run_text(db, Path(text[1:]).read_text(encoding="utf-8"))
-        if queries.exists(text):
-            return queries.run(db, text, **params)
-        return queries.run_text(db, text)
-    except (GraphError, KeyError, ValueError, OSError) as exc:
+            rows = select(db, Path(text[1:]).read_text(encoding="utf-8"))
+            return [{k: value(v) for k, v in row.items()} for row in rows]
+        try:
+            queries.catalog_entry(text)
+        except UnknownQuery:
+            if params:
+                raise
+            return [{k: value(v) for k, v in row.items()} for row in select(db, text)]
+        return queries.run(db, text, **params)
+    except (GraphError, OSError) as exc:
         console.print(f"[red]query failed:[/red] {exc}")
         raise typer.Exit(1) from exc
 
@@ -223,7 +240,8 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Export the whole graph (RDF formats) or its document network (graphml, gexf, csv)."""
-    from graph.export import FORMATS, export_store
+    from graph.export import FORMATS
+    from graph.export import export as export_store
 
     if fmt not in FORMATS:
         console.print(f"[red]unknown format {fmt!r}[/red]: one of {', '.join(FORMATS)}")
@@ -254,7 +272,7 @@ def validate(store: StoreOption = None) -> None:
         db.close()
     for line in report.lines():
         out.print(line)
-    out.print(f"{report.violation_count} violations")
+
     raise typer.Exit(0 if report.conforms else 1)
 
 

@@ -45,7 +45,7 @@ class ApiError(Exception):
 # Domain exceptions → (status, sentence). The most specific class must come first; the
 # exception's own message goes into ``detail`` (it is ours and names the bad input), except
 # for the 5xx rows, whose text may carry paths or hosts and is only logged.
-DOMAIN_STATUSES: list[tuple[type[BaseException], int, str]] = [
+DOMAIN_STATUSES: list[tuple[type[Exception], int, str]] = [
     (loader_errors.RejectedDocument, 422, "document rejected"),
     (loader_errors.LoaderError, 422, "document could not be read"),
     (graph_errors.QuerySyntaxError, 400, "malformed SPARQL"),
@@ -77,7 +77,7 @@ def error_response(
     return JSONResponse(error_body(status, error, detail), status_code=status, headers=headers)
 
 
-def domain_status(exc: BaseException) -> tuple[int, str, Any]:
+def domain_status(exc: Exception) -> tuple[int, str, Any]:
     """(status, sentence, detail) for a domain exception, by the :data:`DOMAIN_STATUSES` table."""
     for cls, status, sentence in DOMAIN_STATUSES:
         if isinstance(exc, cls):

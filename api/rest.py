@@ -1,10 +1,38 @@
-"""REST resources over the named queries (filled in as graph/queries lands)."""
+"""The REST resources, each a named query (``graph/queries/*.rq``) underneath.
+
+Assembles the routers of :mod:`api.routes_documents`, :mod:`api.routes_resources` and
+:mod:`api.routes_queries`; :func:`named` is how every one of them asks the graph.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
+
+from api.jobs import NamedJob, RowsAnswer
+from api.state import ServiceState
+
+
+async def named(state: ServiceState, name: str, **params: Any) -> RowsAnswer:
+    """Run the named query ``name`` in a query worker (time limit and row cap apply).
+
+    Parameters given as ``None`` are left out (the query's optional parameters).
+    """
+    given = {k: str(v) for k, v in params.items() if v is not None and v != ""}
+    answer = await state.run(NamedJob(name=name, params=given, max_rows=state.settings.max_rows))
+    assert isinstance(answer, RowsAnswer)
+    return answer
 
 
 def make_rest_router() -> APIRouter:
-    """The REST routes."""
-    return APIRouter()
+    """Every REST route."""
+    from api.routes_documents import make_documents_router
+    from api.routes_queries import make_queries_router
+    from api.routes_resources import make_resources_router
+
+    router = APIRouter()
+    router.include_router(make_documents_router())
+    router.include_router(make_resources_router())
+    router.include_router(make_queries_router())
+    return router

@@ -116,7 +116,9 @@ def term_turtle(term: Any) -> str:
 def solution_rows(solutions: Any, max_rows: int) -> tuple[list[str], list[list[Any]], bool]:
     """(variable names, rows of terms or None, truncated) from pyoxigraph QuerySolutions."""
     names = [v.value for v in solutions.variables]
-    rows, more = take(([solution[i] for i in range(len(names))] for solution in solutions), max_rows)
+    rows, more = take(
+        ([solution[i] for i in range(len(names))] for solution in solutions), max_rows
+    )
     return names, rows, more
 
 
@@ -157,7 +159,9 @@ def _xml_term(term: Any) -> str:
         return f"<bnode>{xml_escape(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{xml_escape(term.value)}</literal>"
+            return (
+                f"<literal xml:lang={quoteattr(term.language)}>{xml_escape(term.value)}</literal>"
+            )
         if term.datatype.value != XSD_STRING:
             return (
                 f"<literal datatype={quoteattr(term.datatype.value)}>"
@@ -247,4 +251,3 @@ def write_graph(triples: list[Any], truncated: bool, fmt: str) -> bytes:
         decl_end = body.index(b"?>") + 2
         return body[:decl_end] + f"\n<!-- {note} -->".encode() + body[decl_end:]
     return body
-

@@ -11,9 +11,10 @@ being coerced or ignored. Request handlers never read the environment: they get 
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 
 class Settings(BaseSettings):
@@ -28,37 +29,52 @@ class Settings(BaseSettings):
     )
 
     store: str = Field(
-        "oxigraph:data/store",
+        default="oxigraph:data/store",
         description="Store spec: oxigraph:PATH (on disk), memory: or sparql:URL[;update=URL].",
     )
-    host: str = Field("127.0.0.1", description="Interface the HTTP server binds to.")
-    port: int = Field(8000, ge=1, le=65535, description="TCP port the HTTP server listens on.")
+    host: str = Field(default="127.0.0.1", description="Interface the HTTP server binds to.")
+    port: int = Field(
+        default=8000, ge=1, le=65535, description="TCP port the HTTP server listens on."
+    )
     admin_token: str | None = Field(
-        None,
+        default=None,
         min_length=8,
         description="Bearer token that allows SPARQL Update, uploads and deletes; unset = read-only.",
     )
     query_timeout: float = Field(
-        10.0, gt=0, le=3600, description="Seconds a query may run before its worker is stopped."
+        default=10.0,
+        gt=0,
+        le=3600,
+        description="Seconds a query may run before its worker is stopped.",
     )
     max_rows: int = Field(
-        10_000, ge=1, description="Most result rows (or triples) one answer returns; more is cut."
+        default=10_000,
+        ge=1,
+        description="Most result rows (or triples) one answer returns; more is cut.",
     )
     max_query_bytes: int = Field(
-        100_000, ge=64, description="Largest SPARQL query or update text accepted (bytes); 413 past it."
+        default=100_000,
+        ge=64,
+        description="Largest SPARQL query or update text accepted (bytes); 413 past it.",
     )
     max_upload_bytes: int = Field(
-        20_000_000, ge=1, description="Largest uploaded document accepted (bytes); 413 past it."
+        default=20_000_000,
+        ge=1,
+        description="Largest uploaded document accepted (bytes); 413 past it.",
     )
     allow_service: bool = Field(
-        False, description="Allow SPARQL SERVICE and LOAD (outbound requests from the server)."
+        default=False,
+        description="Allow SPARQL SERVICE and LOAD (outbound requests from the server).",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["*"],
         description="Origins allowed to read by CORS, comma-separated; '*' for any.",
     )
     query_workers: int = Field(
-        2, ge=1, le=64, description="Worker processes evaluating queries on an on-disk store."
+        default=2,
+        ge=1,
+        le=64,
+        description="Worker processes evaluating queries on an on-disk store.",
     )
 
     @field_validator("cors_origins", mode="before")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -95,7 +96,9 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
         ] = None,
         default_graph_uri: Annotated[
             list[str] | None,
-            Query(alias="default-graph-uri", description="Graphs whose union is the default graph."),
+            Query(
+                alias="default-graph-uri", description="Graphs whose union is the default graph."
+            ),
         ] = None,
         named_graph_uri: Annotated[
             list[str] | None,
@@ -103,8 +106,10 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
         ] = None,
         format: Annotated[
             str | None,
-            Query(description="Override the Accept header: json, xml, csv, tsv, turtle, "
-            "jsonld, nt, rdfxml (or a media type)."),
+            Query(
+                description="Override the Accept header: json, xml, csv, tsv, turtle, "
+                "jsonld, nt, rdfxml (or a media type)."
+            ),
         ] = None,
     ) -> Response:
         queries = request.query_params.getlist("query")
@@ -114,9 +119,7 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
             raise ApiError(400, "more than one query parameter")
         if query is None:
             return await _describe_or_page(request, state, format)
-        return await _answer(
-            request, state, query, default_graph_uri, named_graph_uri, format
-        )
+        return await _answer(request, state, query, default_graph_uri, named_graph_uri, format)
 
     @router.post(
         "/sparql",
@@ -271,6 +274,8 @@ async def _answer(
     # The other kind's format is a fallback in case the form was misread: answer, never fail.
     results_fmt = fmt.name if kind == conneg.RESULTS else "json"
     graph_fmt = fmt.name if kind == conneg.GRAPH else "turtle"
+    default_graphs = _graph_iris(default_graphs, "default-graph-uri")
+    named_graphs = _graph_iris(named_graphs, "named-graph-uri")
     job = SparqlJob(
         query=text,
         results_format=results_fmt,
@@ -288,11 +293,29 @@ async def _answer(
     return Response(answer.body, media_type=written.content_type, headers=headers)
 
 
+def _graph_iris(values: list[str] | None, parameter: str) -> list[str] | None:
+    """The graph IRIs of a dataset parameter; 400 for anything that is not an absolute IRI."""
+    if not values:
+        return None
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as exc:
+            raise ApiError(
+                400, f"{parameter} is not an IRI", {"value": value, "error": str(exc)}
+            ) from exc
+        if ":" not in value:
+            raise ApiError(400, f"{parameter} is not an absolute IRI", {"value": value})
+    return values
+
+
 def _prefers_page(request: Request) -> bool:
     """True when a browser asks: text/html is preferred over every SPARQL answer type."""
     fmt = conneg.negotiate(request.headers.get("accept"), conneg.PAGE, conneg.RESULTS, conneg.GRAPH)
-    return fmt is not None and fmt.kind == conneg.PAGE and "text/html" in (
-        request.headers.get("accept") or ""
+    return (
+        fmt is not None
+        and fmt.kind == conneg.PAGE
+        and "text/html" in (request.headers.get("accept") or "")
     )
 
 
@@ -321,6 +344,4 @@ async def _update(request: Request, state: ServiceState, text: str) -> Response:
     state.check_admin(request, "SPARQL Update")
     _check_text(state, text, "update")
     await state.write(lambda: state.store.update(text))
-    return Response(
-        b'{"ok": true, "status": 200}', media_type="application/json", status_code=200
-    )
+    return Response(b'{"ok": true, "status": 200}', media_type="application/json", status_code=200)

@@ -41,8 +41,15 @@ def build_mix(spec: str, out: Path, per_query: int, seed: int = 1) -> dict[str, 
     rng = random.Random(seed)
     store = open_store(spec)
     pools = {
-        "doc": _sample(store, "SELECT DISTINCT ?d WHERE { ?d a pkg:PolicyDocument ; eli:title ?t }", per_query, rng),
-        "agency": _sample(store, "SELECT DISTINCT ?a WHERE { ?r pkg:roleAgency ?a }", per_query, rng),
+        "doc": _sample(
+            store,
+            "SELECT DISTINCT ?d WHERE { ?d a pkg:PolicyDocument ; eli:title ?t }",
+            per_query,
+            rng,
+        ),
+        "agency": _sample(
+            store, "SELECT DISTINCT ?a WHERE { ?r pkg:roleAgency ?a }", per_query, rng
+        ),
         "concept": _sample(
             store,
             "SELECT DISTINCT ?c WHERE { ?t a pkg:Target ; pkg:indicator ?c }",

@@ -76,9 +76,7 @@ def _root_value(rng: random.Random, ind: Indicator, tier: str) -> float:
     return float(max(1, round(ind.national * COUNT_SCALE[tier] * rng.uniform(0.6, 1.4))))
 
 
-def _child_value(
-    rng: random.Random, parent: TargetPlan, siblings: int
-) -> tuple[float, bool]:
+def _child_value(rng: random.Random, parent: TargetPlan, siblings: int) -> tuple[float, bool]:
     """A lower level's value for the same concept, and whether it is weaker than the parent's."""
     ind = parent.indicator
     pv = parent.value if parent.value is not None else ind.national
@@ -161,7 +159,9 @@ def plan_corpus(n: int, seed: int) -> list[DocPlan]:
             doc.month, doc.day = rng.randint(1, 12), rng.randint(1, 28)
             doc.parent = _find_parent(region, year, issued_by, rng)
             prefix = _number_prefix(doc)
-            counters[(prefix, year)] = counters.get((prefix, year), rng.randint(1, 40)) + rng.randint(1, 6)
+            counters[(prefix, year)] = counters.get(
+                (prefix, year), rng.randint(1, 40)
+            ) + rng.randint(1, 6)
             doc.doc_number = f"{prefix}〔{year}〕{counters[(prefix, year)]}号"
             doc.themes = rng.sample(list(THEMES), k=rng.randint(5, 9) if tier != "town" else 4)
             _plan_targets(rng, doc)
@@ -216,7 +216,9 @@ def _plan_targets(rng: random.Random, doc: DocPlan) -> None:
         for i in INDICATORS
         if doc.level in i.levels
         # "<province>名牌产品" reads naturally only for 省 (not 直辖市 or 自治区).
-        and not (i.key == "provincial-famous-brand" and not (province and province.name.endswith("省")))
+        and not (
+            i.key == "provincial-famous-brand" and not (province and province.name.endswith("省"))
+        )
     ]
     year = doc.year + 4 if doc.topic == "programme" else doc.year
     chosen: list[tuple[Indicator, TargetPlan | None]] = []

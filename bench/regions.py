@@ -122,7 +122,23 @@ REAL_TOWNS = {
 
 # Place-name morphemes common all over China; composed names are flagged synthetic.
 _TOWN_HEADS = "东西南北新大小高长青白石金柳杨李王张黄马龙凤花桥河湖山"
-_TOWN_TAILS = ["桥", "庄", "集", "店", "坝", "塘", "港", "溪", "口", "堡", "湾", "岗", "圩", "铺", "泉"]
+_TOWN_TAILS = [
+    "桥",
+    "庄",
+    "集",
+    "店",
+    "坝",
+    "塘",
+    "港",
+    "溪",
+    "口",
+    "堡",
+    "湾",
+    "岗",
+    "圩",
+    "铺",
+    "泉",
+]
 
 
 def _gazetteer_rows() -> list[dict[str, str]] | None:
@@ -181,13 +197,13 @@ def build_tree() -> Region:
         node = nodes.get(row["code"])
         if node is None or node is root:
             continue
-        parent = nodes.get(row["parent"] or "", root)
+        parent = nodes.get(row["parent"] or "") or root
         node.parent = parent
         parent.children.append(node)
     for row in towns:
-        parent = nodes.get(row["parent"])
-        if parent is not None:
-            parent.children.append(Region(row["name"], None, "town", parent, short=row["name"][0]))
+        county = nodes.get(row["parent"])
+        if county is not None:
+            county.children.append(Region(row["name"], None, "town", county, short=row["name"][0]))
     for ccode, names in REAL_TOWNS.items():
         county = nodes.get(ccode)
         if county is None:

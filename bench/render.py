@@ -233,7 +233,11 @@ def _target_sentence(rng: random.Random, t: TargetPlan, doc: DocPlan) -> tuple[s
         body = f"力争新增{phrase}{v}{unit}左右"
     else:
         body = rng.choice(
-            (f"新增{phrase}{v}{unit}以上", f"{phrase}不少于{v}{unit}", f"{phrase}总数达到{v}{unit}以上")
+            (
+                f"新增{phrase}{v}{unit}以上",
+                f"{phrase}不少于{v}{unit}",
+                f"{phrase}总数达到{v}{unit}以上",
+            )
         )
     return f"{when}{body}。", phrase
 
@@ -289,7 +293,9 @@ def render(doc: DocPlan, seed: int) -> tuple[str, dict[str, Any]]:
             "city": "各辖市、区人民政府,市各委办局,各直属单位:",
         }[doc.level]
         w.line(addressees)
-        w.line(f"《{ptitle}》已经{'国务院' if doc.level == 'national' else k + '人民政府'}同意,现印发给你们,请认真组织实施。")
+        w.line(
+            f"《{ptitle}》已经{'国务院' if doc.level == 'national' else k + '人民政府'}同意,现印发给你们,请认真组织实施。"
+        )
         references.append({"title": ptitle, "doc_number": None, "relation": "self"})
         w.line(iss)
         w.line(cn_date(doc.year, doc.month, doc.day, rng.choice("○0〇")))
@@ -343,7 +349,9 @@ def render(doc: DocPlan, seed: int) -> tuple[str, dict[str, Any]]:
     for _ in range(rng.randint(1, 3)):
         w.line("".join(s.format(a=area) for s in rng.sample(CONTEXT, k=rng.randint(3, 5))))
     if rng.random() < 0.5:
-        w.line("严格执行《中华人民共和国产品质量法》,鼓励企业对照GB/T 19580《卓越绩效评价准则》开展自我评价。")
+        w.line(
+            "严格执行《中华人民共和国产品质量法》,鼓励企业对照GB/T 19580《卓越绩效评价准则》开展自我评价。"
+        )
         references.append(
             {"title": "中华人民共和国产品质量法", "doc_number": None, "relation": "law"}
         )
@@ -432,14 +440,19 @@ def render(doc: DocPlan, seed: int) -> tuple[str, dict[str, Any]]:
         f"各地各部门要按照职责分工,细化工作方案,于每年年底前将工作进展情况报送{k}质量工作领导小组办公室。"
     )
     if not wrapped:
-        w.line(iss if doc.level != "town" else f"{r.parent.name if r.parent else ''}{r.name}人民政府")
-        w.line(cn_date(doc.year, doc.month, doc.day, rng.choice("○0")) if rng.random() < 0.5 else f"{doc.year}年{doc.month}月{doc.day}日")
+        w.line(
+            iss if doc.level != "town" else f"{r.parent.name if r.parent else ''}{r.name}人民政府"
+        )
+        w.line(
+            cn_date(doc.year, doc.month, doc.day, rng.choice("○0"))
+            if rng.random() < 0.5
+            else f"{doc.year}年{doc.month}月{doc.day}日"
+        )
 
-    body = w.text()
     repealed_by = None
     if style == "portal" and rng.random() < 0.1 and doc.level in ("province", "city"):
         repealed_by = f"{r.short}政发〔{doc.year + 4}〕{rng.randint(100, 199)}号"
-    text = _dress(rng, doc, style, title, iss, issued, body, repealed_by)
+    text = _dress(rng, doc, style, title, iss, issued, w.text(), repealed_by)
     truth = {
         "title": title,
         "plan_title": ptitle if wrapped else None,
@@ -483,7 +496,7 @@ def _dress(
     pub_d = min(28, d + rng.randint(0, 9))
     footer = [
         "",
-        f"【打印本页】【关闭窗口】  分享到:微信 微博 QQ空间",
+        "【打印本页】【关闭窗口】  分享到:微信 微博 QQ空间",
         f"主办:{r.name if r.level != 'national' else '中国政府网'}人民政府办公室  技术支持:信息中心",
         f"网站标识码:{rng.randint(10**9, 10**10 - 1)}  {pshort}ICP备{rng.randint(10**7, 10**8 - 1)}号  "
         f"{pshort}公网安备 {rng.randint(10**13, 10**14 - 1)}号",
@@ -509,7 +522,9 @@ def _dress(
         head = [
             f"信息名称: {title}",
             f"索 引 号: {index_no}",
-            "主题分类: 质量监督 体裁分类: " + ("通知" if "通知" in title else "意见") + " 组配分类: 政府文件",
+            "主题分类: 质量监督 体裁分类: "
+            + ("通知" if "通知" in title else "意见")
+            + " 组配分类: 政府文件",
             f"文件编号: {doc.doc_number} 发布机构: {r.name}",
             f"产生日期: {issued} 发布日期: {y:04d}-{m:02d}-{pub_d:02d} 废止日期:有效",
             f"内容概述: {title}",
@@ -541,7 +556,9 @@ def _dress(
     # share: a document-sharing site; the text is one run with page numbers spliced in.
     site = rng.choice(SHARE_SITES)
     pages = rng.randint(8, 20)
-    banner = f"《{title}.docx》由用户上传分享,共{pages}页,可免费在线预览,更多相关文档请到{site}查找。"
+    banner = (
+        f"《{title}.docx》由用户上传分享,共{pages}页,可免费在线预览,更多相关文档请到{site}查找。"
+    )
     flat = body.replace("\n", "")
     out, page, pos = [], 1, 0
     while pos < len(flat):

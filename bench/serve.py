@@ -124,4 +124,9 @@ def run_mix_http(
                     errors.append(f"{item['label']}: {type(exc).__name__} {exc}")
                     continue
                 timings.setdefault(item["label"], []).append(ms)
-    return {"latency_ms": summarize(timings), "errors": len(errors), "error_examples": errors[:5], "rows": rows}
+    return {
+        "latency_ms": summarize(timings),
+        "errors": len(errors),
+        "error_examples": errors[:5],
+        "rows": rows,
+    }

@@ -40,7 +40,9 @@ def _extract_one(path: str) -> tuple[str | None, str | None]:
     from loaders.extract import extract_file
 
     try:
-        return json.dumps(extract_file(path).to_json_dict(include_text=True), ensure_ascii=False), None
+        return json.dumps(
+            extract_file(path).to_json_dict(include_text=True), ensure_ascii=False
+        ), None
     except LoaderError as exc:
         return None, f"{path}: {exc}"
 
@@ -123,11 +125,12 @@ def stage_load(records: Path, spec: str, dump: Path | None) -> dict[str, Any]:
         import pyoxigraph as ox
 
         t0 = time.perf_counter()
-        quads_iter = store.query(
+        solutions = store.query(
             "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", use_default_graph_as_union=False
         )
+        assert isinstance(solutions, ox.QuerySolutions)
         ox.serialize(
-            (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in quads_iter),  # type: ignore[index]
+            (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in solutions),
             output=str(dump),
             format=ox.RdfFormat.N_QUADS,
         )
@@ -161,7 +164,9 @@ def stage_raw_load(nquads: Path, target: str) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     result = {
         "stage": "raw_load",
-        "target": "rdflib" if target == "rdflib" else ("memory" if target == "memory" else "oxigraph"),
+        "target": "rdflib"
+        if target == "rdflib"
+        else ("memory" if target == "memory" else "oxigraph"),
         "nquads_mb": round(size, 1),
         "quads": quads,
         "seconds": round(seconds, 3),

@@ -34,10 +34,17 @@ def agency_key(raw: str | None) -> str:
 
 def target_key(t: dict[str, Any]) -> tuple[Any, ...]:
     """What must agree for two targets to be the same target."""
+
     def num(v: Any) -> float | None:
         return None if v is None else round(float(v), 3)
 
-    return (t.get("concept"), num(t.get("value")), num(t.get("value_max")), t.get("unit"), t.get("comparator"))
+    return (
+        t.get("concept"),
+        num(t.get("value")),
+        num(t.get("value_max")),
+        t.get("unit"),
+        t.get("comparator"),
+    )
 
 
 @dataclass
@@ -59,7 +66,9 @@ class Score:
                 pool.remove(item)
                 self.matched += 1
             elif len(self.misses) < 20:
-                self.misses.append(item if isinstance(item, str) and label in item else f"{label}: missing {item}")
+                self.misses.append(
+                    item if isinstance(item, str) and label in item else f"{label}: missing {item}"
+                )
 
     @property
     def recall(self) -> float:

@@ -31,16 +31,27 @@ class AgencyType:
 AGENCY_TYPES: tuple[AgencyType, ...] = (
     AgencyType("quality-supervision", "质检总局", "质监局", "质监局", "质监局", "质监分局"),
     AgencyType("development-reform", "发展改革委", "发展改革委", "发改委", "发改局", None),
-    AgencyType("economy-information", "工业和信息化部", "经济和信息化委", "经信委", "经信局", "经发科"),
+    AgencyType(
+        "economy-information", "工业和信息化部", "经济和信息化委", "经信委", "经信局", "经发科"
+    ),
     AgencyType("finance", "财政部", "财政厅", "财政局", "财政局", "财政所"),
     AgencyType("industry-commerce", "工商总局", "工商局", "工商局", "工商局", "工商分局"),
     AgencyType("agriculture", "农业部", "农委", "农委", "农业局", "农服中心"),
-    AgencyType("housing-construction", "住房城乡建设部", "住房城乡建设厅", "住建局", "住建局", "建管所"),
+    AgencyType(
+        "housing-construction", "住房城乡建设部", "住房城乡建设厅", "住建局", "住建局", "建管所"
+    ),
     AgencyType("transport", "交通运输部", "交通运输厅", "交通运输局", "交通运输局", None),
     AgencyType("commerce", "商务部", "商务厅", "商务局", "商务局", None),
     AgencyType("health", "卫生计生委", "卫生厅", "卫生局", "卫生局", "卫生院"),
     AgencyType("statistics", "统计局", "统计局", "统计局", "统计局", "统计站"),
-    AgencyType("food-drug", "食品药品监管总局", "食品药品监管局", "食品药品监管局", "食药监局", "食药监分局"),
+    AgencyType(
+        "food-drug",
+        "食品药品监管总局",
+        "食品药品监管局",
+        "食品药品监管局",
+        "食药监局",
+        "食药监分局",
+    ),
     AgencyType("science-technology", "科技部", "科技厅", "科技局", "科技局", None),
     AgencyType("education", "教育部", "教育厅", "教育局", "教育局", None),
     AgencyType("environment", "环境保护部", "环保厅", "环保局", "环保局", "环保办"),
@@ -48,7 +59,9 @@ AGENCY_TYPES: tuple[AgencyType, ...] = (
     AgencyType("tourism", "旅游局", "旅游局", "旅游局", "旅游局", None),
     AgencyType("public-security", "公安部", "公安厅", "公安局", "公安局", "派出所"),
     AgencyType("supervision", "监察部", "监察厅", "监察局", "监察局", None),
-    AgencyType("human-resources", "人力资源社会保障部", "人力资源社会保障厅", "人社局", "人社局", None),
+    AgencyType(
+        "human-resources", "人力资源社会保障部", "人力资源社会保障厅", "人社局", "人社局", None
+    ),
     AgencyType("state-assets", "国资委", "国资委", "国资委", None, None),
     AgencyType("water", "水利部", "水利厅", "水利局", "水利局", "水利站"),
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -62,7 +63,7 @@ def export(store: Store, format: str, *, include_vocabularies: bool = False) -> 
     data = list(quads(store, include_vocabularies=include_vocabularies))
     if format in ("nq", "trig"):
         rdf = ox.RdfFormat.N_QUADS if format == "nq" else ox.RdfFormat.TRIG
-        return ox.serialize(sorted(data, key=str), format=rdf, prefixes=terms.PREFIXES)
+        return ox.serialize(sorted(data, key=str), format=rdf, prefixes=terms.PREFIXES) or b""
     if format in ("ttl", "jsonld", "nt"):
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in data}, key=str)
         rdf = {
@@ -71,7 +72,7 @@ def export(store: Store, format: str, *, include_vocabularies: bool = False) -> 
             "nt": ox.RdfFormat.N_TRIPLES,
         }[format]
         prefixes = terms.PREFIXES if format == "ttl" else None
-        return ox.serialize(triples, format=rdf, prefixes=prefixes)
+        return ox.serialize(triples, format=rdf, prefixes=prefixes) or b""
     if format == "csv":
         return _csv(data)
     graph = resource_graph(data)
@@ -88,19 +89,24 @@ def _csv(data: list[ox.Quad]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(["graph", "subject", "predicate", "object", "datatype", "language"])
     for q in sorted(data, key=str):
-        obj = q.object
+        obj: Any = q.object
         is_literal = isinstance(obj, ox.Literal)
         writer.writerow(
             [
                 q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "",
-                q.subject.value,
+                _text(q.subject),
                 q.predicate.value,
-                obj.value,
+                _text(obj),
                 obj.datatype.value if is_literal else "",
                 (obj.language or "") if is_literal else "",
             ]
         )
     return out.getvalue().encode("utf-8")
+
+
+def _text(term: Any) -> str:
+    """The lexical value of an IRI, blank node or literal (a quoted triple as N-Triples)."""
+    return str(term) if isinstance(term, ox.Triple) else str(term.value)
 
 
 def _short(iri: str) -> str:
@@ -118,7 +124,7 @@ def resource_graph(data: list[ox.Quad]) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph()
     for q in data:
-        subject = q.subject.value
+        subject = _text(q.subject)
         predicate = _short(q.predicate.value)
         graph.add_node(subject)
         if isinstance(q.object, ox.Literal):
@@ -126,7 +132,7 @@ def resource_graph(data: list[ox.Quad]) -> nx.MultiDiGraph:
                 continue
             graph.nodes[subject][predicate.replace(":", "_")] = q.object.value
         elif predicate == "rdf:type":
-            graph.nodes[subject]["type"] = _short(q.object.value)
+            graph.nodes[subject]["type"] = _short(_text(q.object))
         else:
-            graph.add_edge(subject, q.object.value, key=predicate, label=predicate)
+            graph.add_edge(subject, _text(q.object), key=predicate, label=predicate)
     return graph

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from graph import iris
 from graph.cascade import compute_cascade
-from graph.mapping import map_document, nn
+from graph.mapping import canonical, map_document, nn
 from graph.regions import Gazetteer
 from graph.resolve import link_references, link_regions
 from graph.sparql import select, value
@@ -78,12 +78,12 @@ class LoadReport:
 
 
 def graph_triples(store: Store, graph: str) -> set[ox.Triple]:
-    """The triples of one named graph, as a set."""
+    """The triples of one named graph, as a set (literals in canonical form)."""
     result = store.query(
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{nn(graph).value}> {{ ?s ?p ?o }} }}",
         use_default_graph_as_union=False,
     )
-    return {ox.Triple(x.subject, x.predicate, x.object) for x in result}  # type: ignore[union-attr]
+    return {canonical(ox.Triple(x.subject, x.predicate, x.object)) for x in result}  # type: ignore[union-attr]
 
 
 def _graphs_from_source(store: Store, source: str) -> set[str]:
@@ -113,7 +113,7 @@ def load_records(
         for stale in _graphs_from_source(store, record.source.path) - {mapped.graph}:
             store.drop_graph(stale)
         existing = graph_triples(store, mapped.graph)
-        if existing == mapped.triples:
+        if existing == {canonical(x) for x in mapped.triples}:
             report.unchanged += 1
         else:
             report.replaced += int(bool(existing))
@@ -123,7 +123,7 @@ def load_records(
         report.measures += len(record.measures)
         report.targets += len(record.targets)
         agencies |= {
-            str(tr.object.value)
+            str(tr.object)
             for tr in mapped.triples
             if tr.predicate.value in (t.PKG_ROLE_AGENCY, t.ELI_PASSED_BY)
         }
@@ -187,43 +187,28 @@ def _has_triple(store: Store, graph: str, triple: ox.Triple) -> bool:
     return bool(result)
 
 
-def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """Files named, and the files directly inside folders named, sorted (hidden files skipped)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        else:
-            files.append(path)
-    return files
-
-
 def load_paths(
     store: Store,
     paths: Sequence[str | Path],
     *,
     progress: Callable[[str], None] | None = None,
+    max_bytes: int | None = None,
 ) -> LoadReport:
-    """Extract every file (folders expanded) and load the records; a bad file is reported in
-    ``rejected`` with its reason and the rest of the batch goes on."""
-    from loaders.errors import LoaderError
-    from loaders.extract import extract_file
+    """Extract every file (folders expanded by the loaders) and load the records; a bad file
+    is reported in ``rejected`` with its reason and the rest of the batch goes on."""
+    from loaders.errors import RejectedDocument
+    from loaders.extract import iter_extract
 
     records: list[PolicyDocument] = []
     rejected: list[Rejected] = []
-    for path in expand_paths(paths):
-        try:
-            records.append(extract_file(path))
-        except LoaderError as exc:
-            rejected.append(Rejected(str(path), _reason(exc)))
-        except OSError as exc:
-            rejected.append(Rejected(str(path), f"cannot read: {exc.strerror or exc}"))
+    options: dict[str, Any] = {} if max_bytes is None else {"max_bytes": max_bytes}
+    for path, outcome in iter_extract(paths, **options):
+        if isinstance(outcome, RejectedDocument):
+            rejected.append(Rejected(str(path), str(getattr(outcome, "reason", None) or outcome)))
+        else:
+            records.append(outcome)
         if progress is not None:
             progress(str(path))
     report = load_records(store, records)
     report.rejected = rejected
     return report
-
-
-def _reason(exc: Any) -> str:
-    return str(getattr(exc, "reason", None) or exc)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
@@ -58,13 +59,37 @@ def integer(value: int) -> ox.Literal:
 
 
 def decimal(value: float) -> ox.Literal:
-    """An xsd:decimal in the canonical form stores give back (900.0 → "900", 0.25 → "0.25").
+    """An xsd:decimal always written with a fraction ("900.0"): Virtuoso turns "900"^^decimal
+    into an integer, and every store gives "900.0" back as the same decimal.
 
     >>> decimal(900.0).value, decimal(0.1533).value
-    ('900', '0.1533')
+    ('900.0', '0.1533')
     """
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return ox.Literal(text if text not in ("", "-0") else "0", datatype=XSD_DECIMAL)
+    text = f"{value:.6f}".rstrip("0")
+    return ox.Literal(text + "0" if text.endswith(".") else text, datatype=XSD_DECIMAL)
+
+
+def canonical(triple: ox.Triple) -> ox.Triple:
+    """The triple with numeric and boolean literals in one canonical form, so triple sets read
+    back from different stores compare equal ("900.0" vs "900", "1" vs "true").
+
+    >>> canonical(ox.Triple(nn("http://x/a"), nn("http://x/p"), decimal(900.0))).object.value
+    '900'
+    """
+    obj = triple.object
+    if not isinstance(obj, ox.Literal):
+        return triple
+    if obj.datatype == XSD_DECIMAL:
+        try:
+            number = Decimal(obj.value).normalize()
+        except InvalidOperation:
+            return triple
+        text = format(number, "f")
+        return ox.Triple(triple.subject, triple.predicate, ox.Literal(text, datatype=XSD_DECIMAL))
+    if obj.datatype == XSD_BOOLEAN and obj.value in ("1", "0"):
+        flag = "true" if obj.value == "1" else "false"
+        return ox.Triple(triple.subject, triple.predicate, ox.Literal(flag, datatype=XSD_BOOLEAN))
+    return triple
 
 
 def boolean(value: bool) -> ox.Literal:

@@ -15,10 +15,15 @@ replaced on each run. ``engine="auto"`` picks HermiT when a ``java`` binary is o
 from __future__ import annotations
 
 import io
+import os
+import re
 import shutil
+import subprocess
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 import pyoxigraph as ox
@@ -140,36 +145,104 @@ def _rule_pass(store: Store) -> tuple[set[Triple], int]:
         store.replace_graph(terms.GRAPH_INFERRED, _as_oxigraph(inferred))
 
 
-def _hermit(asserted: set[Triple]) -> set[Triple]:
-    """Reason with HermiT over the ontology and the asserted links; return the entailed links
-    over the reasoned properties that are not asserted."""
-    import owlready2 as owl
-    from owlready2 import reasoning as owl_reasoning
+_EXPRESSION = re.compile(r"ObjectInverseOf\(\s*<([^>]+)>\s*\)|<([^>]+)>")
+_AXIOM = re.compile(r"^(SubObjectPropertyOf|EquivalentObjectProperties)\((.*)\)\s*$", re.MULTILINE)
+_INSTANCES = re.compile(
+    r"^<([^>]+)> \(known instances:\s*(.*?)\s*\|\s*possible instances:", re.MULTILINE
+)
+_PAIR = re.compile(r"\(<([^>]+)>, <([^>]+)>\)")
 
+Expression = tuple[str, bool]  # a property IRI, and whether it is taken inverted
+
+
+def _hermit_classpath() -> str:
+    import owlready2
+
+    hermit = Path(owlready2.__file__).resolve().parent / "hermit"
+    return os.pathsep.join([str(hermit), str(hermit / "HermiT.jar")])
+
+
+def _run_hermit(asserted: set[Triple]) -> str:
+    """HermiT's answer for the ontology (authored by owlready2) plus the asserted links: the
+    object-property hierarchy (-O) and the property values it entails (-Y)."""
     from ontology.build import build_owlready
 
-    world, onto = build_owlready()
+    _, onto = build_owlready()
     individuals = {s for s, _, o in asserted} | {o for _, _, o in asserted}
-    lines = [f"<{s}> <{p}> <{o}> ." for s, p, o in sorted(asserted)]
-    lines += [
+    ontology_nt = io.BytesIO()
+    onto.save(ontology_nt, format="ntriples")
+    data = [f"<{s}> <{p}> <{o}> ." for s, p, o in sorted(asserted)]
+    data += [
         f"<{i}> <{terms.RDF_TYPE}> <{terms.OWL}NamedIndividual> ." for i in sorted(individuals)
     ]
-    data = world.get_ontology(terms.BASE + "graph/reasoning-input#")
-    data.load(fileobj=io.BytesIO("\n".join(lines).encode("utf-8")), format="ntriples")
-    data.imported_ontologies.append(onto)
-    owl_reasoning.JAVA_MEMORY = JAVA_MEMORY_MB
-    with data:
-        owl.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
+    with tempfile.TemporaryDirectory(prefix="policykg-hermit-") as tmp:
+        path = Path(tmp) / "input.nt"
+        path.write_bytes(ontology_nt.getvalue() + ("\n".join(data) + "\n").encode("utf-8"))
+        command = [
+            "java",
+            f"-Xmx{JAVA_MEMORY_MB}M",
+            "-cp",
+            _hermit_classpath(),
+            "org.semanticweb.HermiT.cli.CommandLine",
+            "-O",
+            "-Y",
+            path.as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"HermiT failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    return done.stdout
+
+
+def _super_properties(output: str) -> dict[Expression, set[Expression]]:
+    """Every property expression's super-properties (itself included), from HermiT's taxonomy."""
+    edges: dict[Expression, set[Expression]] = {}
+
+    def edge(sub: Expression, sup: Expression) -> None:
+        edges.setdefault(sub, set()).add(sup)
+        # P ⊑ Q implies inv(P) ⊑ inv(Q)
+        edges.setdefault((sub[0], not sub[1]), set()).add((sup[0], not sup[1]))
+
+    for kind, body in _AXIOM.findall(output):
+        exprs = [(inv or iri, bool(inv)) for inv, iri in _EXPRESSION.findall(body)]
+        if kind == "SubObjectPropertyOf" and len(exprs) == 2:
+            edge(exprs[0], exprs[1])
+        elif kind == "EquivalentObjectProperties":
+            for a in exprs:
+                for b in exprs:
+                    edge(a, b)
+    closure: dict[Expression, set[Expression]] = {}
+    for start in edges:
+        seen, todo = {start}, [start]
+        while todo:
+            for nxt in edges.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        closure[start] = seen
+    return closure
+
+
+def _hermit(asserted: set[Triple]) -> set[Triple]:
+    """Reason with HermiT over the ontology and the asserted links; return the entailed links
+    over the reasoned properties that are not asserted.
+
+    HermiT lists each pair under the most specific properties only (a lead agency is not
+    repeated under involvedAgency), so each pair is spread over the super-properties that
+    HermiT's own property taxonomy gives.
+    """
+    output = _run_hermit(asserted)
+    supers = _super_properties(output)
+    wanted = set(reasoned_properties())
     entailed: set[Triple] = set()
-    properties = [world[iri] for iri in reasoned_properties()]
-    for individual in world.individuals():
-        if individual.iri not in individuals:
-            continue
-        for prop in properties:
-            for value in prop._get_indirect_values_for_individual(individual):
-                if isinstance(value, owl.Thing) and value.iri in individuals:
-                    entailed.add((individual.iri, prop.iri, value.iri))
-    return entailed - asserted
+    for prop, pairs in _INSTANCES.findall(output):
+        for a, b in _PAIR.findall(pairs):
+            for (sup, inverted), (s, o) in [
+                *(((e, (a, b)) for e in supers.get((prop, False), {(prop, False)}))),
+                *(((e, (b, a)) for e in supers.get((prop, True), {(prop, True)}))),
+            ]:
+                entailed.add((o, sup, s) if inverted else (s, sup, o))
+    return {t for t in entailed if t[1] in wanted} - asserted
 
 
 def java_available() -> bool:

@@ -27,6 +27,9 @@ def value(term: Any) -> str | None:
     """The lexical value of a term (IRI, literal or blank node), ``None`` when unbound."""
     if term is None:
         return None
+    if isinstance(term, ox.Literal) and term.datatype.value == terms.XSD + "boolean":
+        # Virtuoso answers booleans as "1"/"0" in SELECT results
+        return {"1": "true", "0": "false"}.get(term.value, term.value)
     return str(term.value)
 
 

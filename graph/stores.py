@@ -25,8 +25,13 @@ from graph.store import QueryResult, Store
 #: lists and counts these (Virtuoso keeps its own system graphs beside ours).
 GRAPH_NAMESPACE = "https://w3id.org/policykg/graph/"
 
-#: triples per INSERT DATA request to a remote server (Virtuoso refuses very large updates).
-INSERT_CHUNK = 2000
+#: blank nodes sent to a remote server become IRIs under this base (RDF 1.1 skolemisation):
+#: Virtuoso refuses blank nodes in INSERT DATA, and chunked inserts would split them anyway.
+GENID = "https://w3id.org/policykg/.well-known/genid/"
+
+#: triples per INSERT DATA request to a remote server: Virtuoso compiles an update to SQL and
+#: refuses one over 10,000 lines (about 2,000 triples).
+INSERT_CHUNK = 500
 
 
 def open_store(spec: str) -> Store:
@@ -212,7 +217,11 @@ class SparqlStore:
         except httpx.HTTPError as exc:
             raise StoreUnavailable(f"{url} did not answer: {exc}") from exc
         if response.status_code >= 500 and not _looks_like_syntax_error(response.text):
-            raise StoreUnavailable(f"{url} answered {response.status_code}: {response.text[:300]}")
+            if response.status_code in (502, 503, 504):
+                raise StoreUnavailable(f"{url} answered {response.status_code}")
+            raise StoreError(
+                f"{url} answered {response.status_code}: {response.text.strip()[:500]}"
+            )
         if response.status_code >= 400:
             raise QuerySyntaxError(response.text.strip()[:2000] or f"HTTP {response.status_code}")
         return response
@@ -257,7 +266,7 @@ class SparqlStore:
         chunk: list[ox.Triple] = []
         first = True
         for triple in quads:
-            chunk.append(triple)
+            chunk.append(skolemise(triple))
             if len(chunk) >= INSERT_CHUNK:
                 self._insert_chunk(iri, chunk, drop_first=first)
                 chunk, first = [], False
@@ -300,10 +309,21 @@ class SparqlStore:
         self._client.close()
 
 
+def skolemise(triple: ox.Triple) -> ox.Triple:
+    """The triple with each blank node replaced by a stable ``…/.well-known/genid/`` IRI."""
+
+    def term(node: Any) -> Any:
+        return ox.NamedNode(GENID + node.value) if isinstance(node, ox.BlankNode) else node
+
+    if not isinstance(triple.subject, ox.BlankNode) and not isinstance(triple.object, ox.BlankNode):
+        return triple
+    return ox.Triple(term(triple.subject), triple.predicate, term(triple.object))
+
+
 def _looks_like_syntax_error(body: str) -> bool:
     # Virtuoso answers 500 to a query it cannot compile; its message starts with an SQL state
     # such as "37000 Error SP030: SPARQL compiler".
-    return "SP030" in body or "37000" in body or "syntax" in body.lower()
+    return "SP030" in body or "syntax error" in body.lower()
 
 
 def _as_query_triples(response: httpx.Response) -> ox.QueryTriples:

@@ -97,10 +97,10 @@ def resolve_agency(raw: str, ctx: DocContext, carried_prefix: str | None = None)
     if _GENERIC.search(text):
         # 县政府各有关部门: a generic group of that level's departments.
         head = text[0] if text[0] in _PREFIX_CHARS else prefix
-        place = ctx.region_for(head) if head else ctx.region
+        group_region = ctx.region_for(head) if head else ctx.region
         if re.search(r"各(?:乡|镇|街道|村)", text):
-            place = None
-        return Agency(raw=raw, name=None, type="generic", region=place)
+            group_region = None
+        return Agency(raw=raw, name=None, type="generic", region=group_region)
 
     place_name, after_place = _split_region_name(rest)
     if place_name is not None and after_place:

@@ -28,7 +28,9 @@ _CHROME_WORDS = re.compile(
 )
 _SHARE_BANNER = re.compile(r"(?:《[^》\n]{1,80}》)?由会员分享.*?请在.{1,20}?上搜索。?")
 # Single words that stand alone on a page as breadcrumb or category tabs.
-_LONE_WORDS = frozenset("政策 正文 详情 首页 返回 分享 文章 信息公开 政策文件 政策法规 解读".split())
+_LONE_WORDS = frozenset(
+    "政策 正文 详情 首页 返回 分享 文章 信息公开 政策文件 政策法规 解读".split()
+)
 _BULLET = re.compile(r"^[•·▪●◆■□►>|-]\s*")
 _SENTENCE_END = "。！？!?；;：:”\"’'）)》」』…"
 _PAGE_NUMBER = re.compile(r"^(\d{1,3})[、.．]")
@@ -141,12 +143,16 @@ def _broken_word(previous: str, line: str) -> bool:
         and previous[-1] not in _SENTENCE_END
         and not is_header_line(previous)
         and bool(re.match(r"^[\u4e00-\u9fff]{1,3}[，,、；;。]", line))
+        and not _starts_new_item(line)
     )
 
 
 def _starts_new_item(line: str) -> bool:
     return bool(
-        re.match(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|第.{1,4}[章条节]|附件)", line)
+        re.match(
+            r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|第.{1,4}[章条节]|附件)",
+            line,
+        )
     )
 
 
@@ -181,7 +187,9 @@ def _rejoin(lines: list[str]) -> list[str]:
 
 def _looks_like_title(line: str) -> bool:
     """A short line ending in a document-type word, e.g. a title or plan name after a notice."""
-    return len(line) <= 60 and bool(re.search(r"(通知|意见|方案|计划|纲要|规划|决定|办法|细则)$", line))
+    return len(line) <= 60 and bool(
+        re.search(r"(通知|意见|方案|计划|纲要|规划|决定|办法|细则)$", line)
+    )
 
 
 def clean_text(raw: str) -> str:

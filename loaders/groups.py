@@ -25,7 +25,9 @@ _GROUP_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,30}?领导小组)")
 _LEADER = re.compile(
     r"(?:由|以)?(?P<who>[^，,。；;由以]{2,40}?)(?:担任|任)(?P<post>办公室副?主任|副?组长|副?主任)"
 )
-_TITLE_PERSON = re.compile(r"^(?P<title>.*(?:书记|长|主任|委员|主席|经理|领导))(?P<person>[\u4e00-\u9fff]{2,3})$")
+_TITLE_PERSON = re.compile(
+    r"^(?P<title>.*(?:书记|长|主任|委员|主席|经理|领导))(?P<person>[\u4e00-\u9fff]{2,3})$"
+)
 _OFFICE = re.compile(r"办公室设在(?P<office>[^，,。；;、]+)")
 _WINDOW = 400
 
@@ -44,7 +46,9 @@ def _leaders(who: str, post: str) -> list[Leader]:
             pending.append(piece)
     if pending:
         rest = "、".join(pending)
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", rest) and not re.search(r"长|领导|书记|主任", rest):
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", rest) and not re.search(
+            r"长|领导|书记|主任", rest
+        ):
             leaders.append(Leader(post=post, person=rest))
         else:
             leaders.append(Leader(post=f"{post}（{rest}）", person=None))

@@ -18,7 +18,8 @@ _LEVEL_BODIES = (
 # A place name (two characters and its level) before a full body name: 江苏省人民政府办公厅.
 _NOT_PLACE = r"(?!落实|贯彻|根据|按照|依据|依照|执行|遵照|参照|结合|认真|全面|深入|印发|转发|[和及与、的对经])"
 _PLACE_BODIES = (
-    _NOT_PLACE + r"[\u4e00-\u9fff]{2}[省市县区镇](?:人民政府办公厅|人民政府办公室|人民政府|委员会|政府)"
+    _NOT_PLACE
+    + r"[\u4e00-\u9fff]{2}[省市县区镇](?:人民政府办公厅|人民政府办公室|人民政府|委员会|政府)"
 )
 
 #: A written issuer name, as a regular expression.
@@ -40,7 +41,7 @@ def issuer_before(text: str) -> tuple[str, int] | None:
     >>> issuer_before("全面落实国务院")
     ('国务院', 4)
     >>> issuer_before("依据《安全生产法》和省政府两个")
-    ('省政府', 11)
+    ('省政府', 10)
     >>> issuer_before("认真贯彻落实") is None
     True
     """

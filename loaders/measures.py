@@ -38,10 +38,10 @@ _ROLES = {
     "协办": "participants",
     "负责": "responsible",
 }
-_TRAILING_PAREN = re.compile(r"[(（]([^()（）]*(?:牵头|参加|配合|负责)[^()（）]*)[)）]\s*[。.]?\s*$")
-_AGENCY_END = (
-    r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|总公司|公司|科)"
+_TRAILING_PAREN = re.compile(
+    r"[(（]([^()（）]*(?:牵头|参加|配合|负责)[^()（）]*)[)）]\s*[。.]?\s*$"
 )
+_AGENCY_END = r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|总公司|公司|科)"
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[。；;！]))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,29}}?{_AGENCY_END})"
     r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将)"
@@ -119,8 +119,10 @@ def _role_agencies(body: str, ctx: DocContext, heading: str = "") -> dict[str, l
             continue
         roles["responsible"].extend(split_agencies(subject, ctx))
     for key, agencies in roles.items():
-        seen: set[str] = set()
-        roles[key] = [a for a in agencies if not (a.raw in seen or seen.add(a.raw))]
+        unique: dict[str, Agency] = {}
+        for agency in agencies:
+            unique.setdefault(agency.raw, agency)
+        roles[key] = list(unique.values())
     return roles
 
 

@@ -27,7 +27,9 @@ DOC_TYPES: tuple[str, ...] = tuple(
 _TYPE_ALT = "|".join(DOC_TYPES)
 _TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,80}}?(?:{_TYPE_ALT})$")
 # A title glued to the body that follows it (docx flattened to one line).
-_GLUED_TITLE = re.compile(rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}))(?![的》和及、])")
+_GLUED_TITLE = re.compile(
+    rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}))(?![的》和及、])"
+)
 _PLAN = re.compile(r"关于(?:印发|转发|颁布|发布)(?:《(?P<quoted>[^》]+)》|(?P<bare>.+?))的通知$")
 _REPEALED = re.compile(r"失效|废止|已废|作废|停止执行|不再执行")
 _UNKNOWN = re.compile(r"未知|不详|待定")
@@ -183,7 +185,9 @@ def extract_metadata(text: str) -> Metadata:
     if signed_names:
         meta.issuers = signed_names
     elif header_issuers:
-        meta.issuers = [name for value in header_issuers for name in re.split(r"[、,，;；\s]+", value) if name]
+        meta.issuers = [
+            name for value in header_issuers for name in re.split(r"[、,，;；\s]+", value) if name
+        ]
     elif meta.title and issuer_in_title(meta.title):
         meta.issuers = [issuer_in_title(meta.title) or ""]
     issued = [parse_date(f.value) for f in fields if f.role == "issued"]

@@ -160,8 +160,8 @@ def parse_number(text: str) -> float | None:
         if frac:
             if _digit_string(frac) is None:
                 return None
-            digits = "".join(str(_CN_DIGITS.get(ch, ch)) for ch in frac)
-            return value + float(f"0.{digits}")
+            fraction = "".join(str(_CN_DIGITS.get(ch, ch)) for ch in frac)
+            return value + float(f"0.{fraction}")
         return float(value)
     digits = _digit_string(s)
     return None if digits is None else float(digits)
@@ -321,7 +321,9 @@ class DocNumberMatch:
 
 
 # Words that end up glued before the issuer prefix in running text ("根据武质强发…").
-_LEADING_NOISE = re.compile(r"^(?:.*(?:根据|按照|依据|依照|对照|参照|结合|贯彻|落实|执行|印发|以|和|及|与|、|的))")
+_LEADING_NOISE = re.compile(
+    r"^(?:.*(?:根据|按照|依据|依照|对照|参照|结合|贯彻|落实|执行|印发|以|和|及|与|、|的))"
+)
 
 
 def find_doc_numbers(text: str) -> Iterator[DocNumberMatch]:

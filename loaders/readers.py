@@ -74,7 +74,7 @@ def read_html(data: bytes, path: str) -> RawText:
     soup = BeautifulSoup(markup, "lxml")
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
-    for tag in soup.find_all(attrs={"role": "navigation"}):
+    for tag in soup.find_all(True, attrs={"role": "navigation"}):
         tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
@@ -129,36 +129,74 @@ def read_docx(data: bytes, path: str) -> RawText:
     return RawText("\n".join(lines), "docx", None)
 
 
-def _join_pdf_lines(lines: list[str]) -> str:
-    """Undo the layout's line wrapping inside one text box (no space between CJK)."""
-    out = ""
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
-            out += " "
-        out += line
-    return out
+def _glue(left: str, right: str) -> str:
+    """Join a wrapped line to its continuation: no space between CJK, one between words."""
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalnum()
+        and right[0].isascii()
+        and right[0].isalnum()
+    ):
+        return left + " " + right
+    return left + right
+
+
+def _opens_more(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）") or text.count(
+        "《"
+    ) > text.count("》")
 
 
 def read_pdf(data: bytes, path: str) -> RawText:
-    """A PDF with a text layer: one line per text box, wrapped lines rejoined."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer
+    """A PDF with a text layer: one line per paragraph.
 
+    A line that runs to the right edge of the text column was wrapped by the layout and
+    is joined to the next one (also across a page break); a shorter line ends a paragraph.
+    """
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+
+    lines: list[tuple[str, bool]] = []  # (text, wrapped)
     try:
-        boxes: list[str] = []
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            page_lines: list[LTTextLine] = []
             for element in page:
                 if isinstance(element, LTTextContainer):
-                    boxes.append(_join_pdf_lines(element.get_text().splitlines()))
+                    page_lines.extend(line for line in element if isinstance(line, LTTextLine))
+            if not page_lines:
+                continue
+            right_edge = max(line.x1 for line in page_lines)
+            left_edge = min(line.x0 for line in page_lines)
+            for line in page_lines:
+                text = line.get_text().strip()
+                if text:
+                    # CJK wrapping leaves up to a few character widths free at the edge;
+                    # a line closing a sentence ends its paragraph more often than not.
+                    # Lines holding spaces wrap at a space, further from the edge.
+                    limit = 3 * max(line.height, 1.0)
+                    if " " in text:
+                        limit = max(limit, 0.3 * (right_edge - left_edge))
+                    near_edge = line.x1 >= right_edge - limit
+                    wrapped = near_edge and not text.endswith(("。", "！", "？", "：", ":", "；"))
+                    # A line that leaves a bracket or title mark open cannot end a paragraph.
+                    wrapped = wrapped or _opens_more(text)
+                    lines.append((text, wrapped))
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise RejectedDocument(path, f"truncated or corrupt pdf ({type(exc).__name__})") from exc
-    text = "\n".join(box for box in boxes if box)
-    if not text.strip():
+    paragraphs: list[str] = []
+    joining = False
+    for text, wrapped in lines:
+        if joining and paragraphs:
+            paragraphs[-1] = _glue(paragraphs[-1], text)
+        else:
+            paragraphs.append(text)
+        joining = wrapped
+    body = "\n".join(paragraphs)
+    if not body.strip():
         raise RejectedDocument(path, "pdf has no text layer (scanned image?)")
-    return RawText(text, "pdf", None)
+    return RawText(body, "pdf", None)
 
 
 READERS: dict[str, Reader] = {

@@ -49,7 +49,9 @@ _BARE_ITEM = r"[\u4e00-\u9fff]{2,20}?(?:法|条例|纲要)"
 _BARE_TITLES = re.compile(
     rf"{_BARE_VERB}(?P<items>{_BARE_ITEM}(?:(?:和|及|与|、){_BARE_ITEM})*)(?=[,，。；;、和及与的]|$)"
 )
-_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]\s*(?:\d+[.、．]\s*)?(?P<title>.+?)\s*$", re.MULTILINE)
+_ATTACHMENT = re.compile(
+    r"^附件\s*\d*\s*[:：]\s*(?:\d+[.、．]\s*)?(?P<title>.+?)\s*$", re.MULTILINE
+)
 
 
 @dataclass
@@ -99,7 +101,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
 
 def _clause_before(text: str, start: int) -> str:
     """The text of the clause leading up to ``start``, other titles masked out."""
-    masked = _TITLE.sub(lambda m: "《" + "X" * (len(m.group(0)) - 2) + "》", text[max(0, start - 200) : start])
+    masked = _TITLE.sub(
+        lambda m: "《" + "X" * (len(m.group(0)) - 2) + "》", text[max(0, start - 200) : start]
+    )
     cut = max(masked.rfind(ch) for ch in _CLAUSE_BREAK)
     return masked[cut + 1 :]
 
@@ -171,7 +175,9 @@ def _title_mentions(text: str, skip: list[tuple[int, int]]) -> list[_Mention]:
         standard = False
         code = _STANDARD_BEFORE.search(before)
         if code:
-            doc_number = normalise_standard(code.group("body"), code.group("no"), code.group("year"))
+            doc_number = normalise_standard(
+                code.group("body"), code.group("no"), code.group("year")
+            )
             start = min(start, line_start + code.start())
             standard = True
         mentions.append(_Mention(title, doc_number, issuer, start, end, standard))
@@ -188,7 +194,9 @@ def _resolve_abbreviation(text: str, mention: _Mention, earlier: list[_Mention])
         return  # 两个《决定》: several documents, not one
     for candidate in reversed(earlier):
         full = re.sub(r"[(（][^()（）]*[)）]$", "", candidate.title or "")
-        if candidate.title == title or not (full == title or (len(title) <= 4 and full.endswith(title))):
+        if candidate.title == title or not (
+            full == title or (len(title) <= 4 and full.endswith(title))
+        ):
             continue
         if mention.issuer is not None and candidate.issuer != mention.issuer:
             continue
@@ -199,7 +207,11 @@ def _resolve_abbreviation(text: str, mention: _Mention, earlier: list[_Mention])
 
 
 def find_references(
-    text: str, *, title: str | None = None, plan_title: str | None = None, doc_number: str | None = None
+    text: str,
+    *,
+    title: str | None = None,
+    plan_title: str | None = None,
+    doc_number: str | None = None,
 ) -> list[Reference]:
     """All references in the clean ``text``; ``title``/``plan_title``/``doc_number`` are the
     document's own, so mentions of itself are marked ``self`` (or skipped, for its number).
@@ -215,7 +227,11 @@ def find_references(
         _resolve_abbreviation(text, mention, mentions[:i])
     for found in find_doc_numbers(text):
         start, end = found.start, found.end
-        if found.doc_number == doc_number or _inside(skip, start, end) or _overlaps(mentions, start, end):
+        if (
+            found.doc_number == doc_number
+            or _inside(skip, start, end)
+            or _overlaps(mentions, start, end)
+        ):
             continue
         mentions.append(_Mention(None, found.doc_number, None, start, end))
     for m in _STANDARD.finditer(text):
@@ -246,10 +262,22 @@ def find_references(
         seen.add(key)
         sentence, _ = _sentence(text, mention.start, mention.end)
         references.append(
-            Reference(mention.title, mention.doc_number, mention.issuer, relation, sentence, mention.start, mention.end)
+            Reference(
+                mention.title,
+                mention.doc_number,
+                mention.issuer,
+                relation,
+                sentence,
+                mention.start,
+                mention.end,
+            )
         )
     for m in _ATTACHMENT.finditer(text):
         name = re.sub(r"\.(docx?|pdf|xlsx?|wps)$", "", m.group("title").strip("《》 "), flags=re.I)
         if ("self", name) not in {(r.relation, r.title) for r in references}:
-            references.append(Reference(name, None, None, "self", m.group(0).strip(), m.start("title"), m.end("title")))
+            references.append(
+                Reference(
+                    name, None, None, "self", m.group(0).strip(), m.start("title"), m.end("title")
+                )
+            )
     return references

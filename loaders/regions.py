@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from ontology.schemes import Region, region_parent, regions, regions_by_code
 
@@ -69,8 +70,18 @@ def find_region(name: str) -> Region | None:
     >>> find_region("鼓楼区") is None
     True
     """
-    hits = [r for r in regions() if name in (r.name, r.short)]
+    hits = _regions_by_name().get(name, ())
     return hits[0] if len(hits) == 1 else None
+
+
+@cache
+def _regions_by_name() -> dict[str, tuple[Region, ...]]:
+    """Gazetteer entries by full and short name: a scan per look-up was most of extraction time."""
+    index: dict[str, list[Region]] = {}
+    for region in regions():
+        for key in {region.name, region.short}:
+            index.setdefault(key, []).append(region)
+    return {key: tuple(found) for key, found in index.items()}
 
 
 def ancestors(region: Region) -> list[Region]:
@@ -132,7 +143,9 @@ def _level_from_words(issuers: Iterable[str], text: str) -> str:
             return "national"
         m = _ISSUER_LEVEL.search(issuer)
         if m:
-            return {"自治区": "province", "乡": "town"}.get(m.group(1), _LEVEL_CHAR.get(m.group(1), "unknown"))
+            return {"自治区": "province", "乡": "town"}.get(
+                m.group(1), _LEVEL_CHAR.get(m.group(1), "unknown")
+            )
     counts: Counter[str] = Counter()
     for m in _SELF_REFERENCE.finditer(text):
         counts[_LEVEL_CHAR[m.group(1) or m.group(2)]] += 1
@@ -175,9 +188,7 @@ def infer_context(
     issuers = [i for i in issuers if i]
     region = _most_specific([r for i in issuers for r in regions_named_in(i)])
     if region is None:
-        region = _most_specific(
-            [r for t in (title, plan_title) if t for r in regions_named_in(t)]
-        )
+        region = _most_specific([r for t in (title, plan_title) if t for r in regions_named_in(t)])
     if region is None:
         region = _region_from_doc_number(doc_number, text)
     year = plan_year(plan_title, title)

@@ -89,7 +89,9 @@ def find_markers(text: str, start: int = 0) -> list[Marker]:
             value = _value(kind, m.group("n"))
             if value is None or value == 0:
                 continue
-            markers.append(Marker(kind, rank, value, _token(kind, m.group("n")), m.start(), m.end()))
+            markers.append(
+                Marker(kind, rank, value, _token(kind, m.group("n")), m.start(), m.end())
+            )
     markers.sort(key=lambda mk: (mk.start, mk.rank))
     # Keep one marker per position: "(一)" also contains "一" which is not a marker of its own.
     unique: list[Marker] = []

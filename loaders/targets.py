@@ -159,14 +159,14 @@ def _is_code_or_date(text: str, m: re.Match[str]) -> bool:
     start = m.start("v1")
     before = text[start - 1] if start > 0 else ""
     after = text[m.end() : m.end() + 1]
-    if before.isascii() and (before.isalpha() or before in "/-_"):
+    if before and before.isascii() and (before.isalpha() or before in "/-_"):
         return True
     if after.isascii() and after.isalpha():
         return True
     if before == "第":
         return True
     if not m.group("unit") and not m.group("u1"):
-        return after in "年月日号届期版页次" or (before in "“\"" and after in "”\"")
+        return bool(after) and (after in "年月日号届期版页次" or (before in '“"' and after in '”"'))
     return False
 
 
@@ -290,7 +290,10 @@ def _candidates(text: str) -> Iterator[_Found]:
         rest_of_clause = text[m.end() : clause_end]
         if q.unit is None:
             before = text[max(clause_start, m.start() - 6) : m.start()]
-            if not (m.group("post") and re.search(r"(达|在|到)$", before)) and m.group("pre") != "控制在":
+            if (
+                not (m.group("post") and re.search(r"(达|在|到)$", before))
+                and m.group("pre") != "控制在"
+            ):
                 continue
         # A quantity followed by 以上的 + noun, with another quantity later, is a scope.
         if m.group("post") and after == "的" and _QUANTITY.search(rest_of_clause):
@@ -322,7 +325,11 @@ def _candidates(text: str) -> Iterator[_Found]:
                 tail_end = nxt.start()
             noun = text[m.end() : tail_end].strip(" 、，,和及与")
             noun = re.sub(r"^的", "", noun)
-            phrase = _clean_indicator(head + noun) if is_share else (_clean_indicator(noun) or _clean_indicator(head))
+            phrase = (
+                _clean_indicator(head + noun)
+                if is_share
+                else (_clean_indicator(noun) or _clean_indicator(head))
+            )
             if phrase:
                 yield _Found(q, phrase, head_start if is_share else m.start())
 
@@ -396,7 +403,11 @@ def _apply_respectively(targets: list[Target]) -> list[Target]:
         if "分别" in t.sentence and "、" in t.indicator:
             group = [t]
             j = i + 1
-            while j < len(targets) and targets[j].sentence == t.sentence and targets[j].indicator == t.indicator:
+            while (
+                j < len(targets)
+                and targets[j].sentence == t.sentence
+                and targets[j].indicator == t.indicator
+            ):
                 group.append(targets[j])
                 j += 1
             if len(group) > 1:

@@ -88,7 +88,9 @@ def diff_items(
         if key not in want:
             shown = f"{label} {_show({k: item.get(k) for k in keys})}"
             if key in allowed:
-                diff.known.append(f"{shown} (listed as known miss, but found: update the expected file)")
+                diff.known.append(
+                    f"{shown} (listed as known miss, but found: update the expected file)"
+                )
             else:
                 diff.extra.append(shown)
 
@@ -137,7 +139,9 @@ def diff_record(expected: dict[str, Any], actual: dict[str, Any], name: str = ""
             continue
         diff.checked += 1
         if expected[key] != actual.get(key):
-            diff.wrong.append(f"{key}: expected {_show(expected[key])}, got {_show(actual.get(key))}")
+            diff.wrong.append(
+                f"{key}: expected {_show(expected[key])}, got {_show(actual.get(key))}"
+            )
     if "issuers" in expected:
         diff.checked += 1
         if list(expected["issuers"]) != list(actual.get("issuers", [])):
@@ -147,7 +151,9 @@ def diff_record(expected: dict[str, Any], actual: dict[str, Any], name: str = ""
     if "sections" in expected:
         known_paths = {s["path"] for s in known_by_field.get("sections", [])}
         diff_sections(expected["sections"], actual.get("sections", []), diff)
-        diff.extra = [e for e in diff.extra if not any(e.startswith(f"section {p} ") for p in known_paths)]
+        diff.extra = [
+            e for e in diff.extra if not any(e.startswith(f"section {p} ") for p in known_paths)
+        ]
     if "references" in expected:
         diff_items(
             "reference",

@@ -135,7 +135,7 @@ def _private_ini(workdir: Path, isql_port: int, http_port: int, buffers: int) ->
     text = SYSTEM_INI.read_text(encoding="utf-8", errors="replace")
     db = workdir / "db"
     db.mkdir(parents=True, exist_ok=True)
-    settings = {
+    settings: dict[str, dict[str, object]] = {
         "Database": {
             "DatabaseFile": db / "virtuoso.db",
             "ErrorLogFile": db / "virtuoso.log",
@@ -247,7 +247,7 @@ def running_virtuoso(
     """
     server, _ = _binaries()
     owned = workdir is None
-    base = Path(tempfile.mkdtemp(prefix="policykg-virtuoso-")) if owned else Path(workdir)
+    base = Path(tempfile.mkdtemp(prefix="policykg-virtuoso-")) if workdir is None else workdir
     base.mkdir(parents=True, exist_ok=True)
     isql_port, http_port = _free_port(), _free_port()
     while http_port == isql_port:

@@ -9,7 +9,7 @@ Every string is data from documents: nothing here is HTML, and the renderer neve
 as such.
 
 >>> short_label("江苏省贯彻实施质量发展纲要2012年行动计划", 10)
-'江苏省贯彻实施质量发…'
+'江苏省贯彻实施质量…'
 >>> doc_url("https://w3id.org/policykg/doc/su-zhengbanfa-2012-123")
 '/ui/documents/su-zhengbanfa-2012-123'
 """
@@ -122,7 +122,9 @@ def merge_node(graph: nx.MultiDiGraph, node_id: str, **attrs: object) -> None:
         graph.add_node(node_id, **attrs)
 
 
-def add_edge_once(graph: nx.MultiDiGraph, source: str, target: str, style: str, **attrs: object) -> None:
+def add_edge_once(
+    graph: nx.MultiDiGraph, source: str, target: str, style: str, **attrs: object
+) -> None:
     """Add an edge unless one with the same style already joins the two nodes."""
     existing = graph.get_edge_data(source, target) or {}
     if any(data.get("style") == style for data in existing.values()):

@@ -1,8 +1,9 @@
 """The browser front end: server-rendered pages under ``/ui``, network views under ``/viz``,
 the home page at ``/`` and the views' own scripts and styles under ``/viz/static``.
 
-The API app mounts :data:`router` (``app.include_router(visualizations.pages.router)``); the
-store comes from the app's state (``app.state.policykg.store``), opened once by the app.
+The API app mounts the router :func:`make_router` builds (``api/app.py`` imports it through
+``visualizations.routes``); the store comes from the app's state (``app.state.policykg.store``),
+opened once by the app.
 Every handler is a plain ``def``: store reads block, so FastAPI runs them in its thread pool.
 """
 
@@ -17,9 +18,14 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from graph.store import Store
 from visualizations import data
 from visualizations.model import View
-from visualizations.render import STATIC, Assets, asset_context, environment, network_data, render_view
-
-router = APIRouter(include_in_schema=False)
+from visualizations.render import (
+    STATIC,
+    Assets,
+    asset_context,
+    environment,
+    network_data,
+    render_view,
+)
 
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain", "": "text/plain"}
 
@@ -45,7 +51,9 @@ def _view_page(view: View, download: bool) -> Response:
     """A view as a page, or as a self-contained file to save (``?download=1``)."""
     if download:
         html = render_view(view, Assets(inline=True), link_base="")
-        return HTMLResponse(html, headers={"Content-Disposition": f'attachment; filename="{view.kind}.html"'})
+        return HTMLResponse(
+            html, headers={"Content-Disposition": f'attachment; filename="{view.kind}.html"'}
+        )
     return HTMLResponse(render_view(view))
 
 
@@ -56,7 +64,6 @@ def _not_found(what: str) -> HTTPException:
 # ---- static ---------------------------------------------------------------------------------
 
 
-@router.get("/viz/static/{path:path}")
 def static(path: str) -> FileResponse:
     """vis-network (fetched by scripts/fetch-assets.sh) and the views' own script and style."""
     target = (STATIC / path).resolve()
@@ -72,13 +79,11 @@ def static(path: str) -> FileResponse:
 # ---- views ----------------------------------------------------------------------------------
 
 
-@router.get("/viz/hierarchy", response_class=HTMLResponse)
 def hierarchy_view(store: StoreDep, download: bool = False) -> Response:
     """View 1: every document by level, national at the top."""
     return _view_page(data.hierarchy(store), download)
 
 
-@router.get("/viz/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_view(doc_id: str, store: StoreDep, download: bool = False) -> Response:
     """View 2: one document's measures, agencies, targets and references."""
     found = data.document(store, doc_id)
@@ -87,7 +92,6 @@ def document_view(doc_id: str, store: StoreDep, download: bool = False) -> Respo
     return _view_page(found.view, download)
 
 
-@router.get("/viz/agencies", response_class=HTMLResponse)
 def agencies_view(
     store: StoreDep,
     role: str | None = None,
@@ -97,17 +101,19 @@ def agencies_view(
     download: bool = False,
 ) -> Response:
     """View 3: agencies ↔ measures ↔ documents, filtered by role, level, region or agency."""
-    return _view_page(data.agencies(store, role=role, level=level, region=region, agency=agency), download)
+    return _view_page(
+        data.agencies(store, role=role, level=level, region=region, agency=agency), download
+    )
 
 
-@router.get("/viz/cascades/{concept_id:path}", response_class=HTMLResponse)
 def cascade_view(concept_id: str, store: StoreDep, download: bool = False) -> Response:
     """View 4: the target cascade of one indicator concept."""
     return _view_page(data.cascade(store, concept_id), download)
 
 
-@router.get("/viz/query", response_class=HTMLResponse)
-def query_view(store: StoreDep, query: Annotated[str, Query(max_length=100_000)], download: bool = False) -> Response:
+def query_view(
+    store: StoreDep, query: Annotated[str, Query(max_length=100_000)], download: bool = False
+) -> Response:
     """View 5: a SELECT or CONSTRUCT result drawn as a graph."""
     try:
         view = data.query_result(store, query)
@@ -119,19 +125,16 @@ def query_view(store: StoreDep, query: Annotated[str, Query(max_length=100_000)]
 # ---- pages ----------------------------------------------------------------------------------
 
 
-@router.get("/", response_class=HTMLResponse)
 def home(store: StoreDep) -> HTMLResponse:
     """What is loaded and where to start."""
     return _page("home.html", overview=data.overview(store))
 
 
-@router.get("/ui/documents", response_class=HTMLResponse)
 def documents_page(store: StoreDep, level: str | None = None) -> HTMLResponse:
     """Every loaded document, by level."""
     return _page("documents.html", documents=data.document_list(store, level=level), level=level)
 
 
-@router.get("/ui/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(doc_id: str, store: StoreDep) -> HTMLResponse:
     """One document: metadata, chain, measures, targets, references and highlighted text."""
     found = data.document(store, doc_id)
@@ -140,35 +143,73 @@ def document_page(doc_id: str, store: StoreDep) -> HTMLResponse:
     return _page("document.html", doc=found, data=network_data(found.view), link_base="")
 
 
-@router.get("/ui/agencies", response_class=HTMLResponse)
 def agencies_page(store: StoreDep) -> HTMLResponse:
     """Every agency with how many measures it leads, answers for or joins."""
     return _page("agencies.html", agencies=data.agency_list(store))
 
 
-@router.get("/ui/agencies/{agency_id:path}", response_class=HTMLResponse)
 def agency_page(agency_id: str, store: StoreDep) -> HTMLResponse:
     """One agency: its measures by role across all documents, with its network."""
-    found = data.agency(store, agency_id)
+    found = data.agency_detail(store, agency_id)
     if found is None:
         raise _not_found("agency")
     return _page("agency.html", agency=found, data=network_data(found.view), link_base="")
 
 
-@router.get("/ui/cascades", response_class=HTMLResponse)
 def cascades_page(store: StoreDep) -> HTMLResponse:
     """Indicator concepts with targets, and how many levels their cascades span."""
     return _page("cascades.html", concepts=data.concept_list(store))
 
 
-@router.get("/ui/cascades/{concept_id:path}", response_class=HTMLResponse)
 def cascade_page(concept_id: str, store: StoreDep) -> HTMLResponse:
     """One indicator's cascade: the tree and the table of targets by level."""
     found = data.cascade_detail(store, concept_id)
     return _page("cascade.html", cascade=found, data=network_data(found.view), link_base="")
 
 
-@router.get("/ui/search", response_class=HTMLResponse)
 def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
     """Keyword search over documents, measures, agencies and targets."""
     return _page("search.html", q=q, hits=data.search(store, q) if q.strip() else [])
+
+
+def make_router() -> APIRouter:
+    """The pages and views as a router (kept out of the OpenAPI schema: they are HTML)."""
+    router = APIRouter(include_in_schema=False)
+    router.add_api_route("/viz/static/{path:path}", static, methods=["GET"])
+    router.add_api_route(
+        "/viz/hierarchy", hierarchy_view, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/viz/documents/{doc_id:path}", document_view, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/viz/agencies", agencies_view, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/viz/cascades/{concept_id:path}",
+        cascade_view,
+        methods=["GET"],
+        response_class=HTMLResponse,
+    )
+    router.add_api_route("/viz/query", query_view, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route(
+        "/ui/documents", documents_page, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/ui/documents/{doc_id:path}", document_page, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/ui/agencies", agencies_page, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/ui/agencies/{agency_id:path}", agency_page, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/ui/cascades", cascades_page, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/ui/cascades/{concept_id:path}", cascade_page, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route("/ui/search", search_page, methods=["GET"], response_class=HTMLResponse)
+    return router

@@ -83,13 +83,13 @@ def network_data(view: View) -> dict[str, Any]:
     for _node, data in styled.nodes(data=True):
         swatch = style.KINDS[data["kind"]]
         color = _swatch_color(data)
-        data["shape"] = swatch.shape
+        data["shape"] = data.get("shape") or swatch.shape
         data["color"] = {
-            "background": color if swatch.shape != "box" else "#ffffff",
+            "background": color if data["shape"] != "box" else "#ffffff",
             "border": "#e74c3c" if data.get("weak") else color,
             "highlight": {"background": "#fdebd0", "border": "#e67e22"},
         }
-        data["borderWidth"] = 3 if data.get("weak") or swatch.shape == "box" else 1.5
+        data["borderWidth"] = 3 if data.get("weak") or data["shape"] == "box" else 1.5
         data["font"] = {"face": FONT_FACE, "size": 14, "color": "#1b2631"}
         if swatch.dashes:
             data["shapeProperties"] = {"borderDashes": [6, 4]}
@@ -99,9 +99,16 @@ def network_data(view: View) -> dict[str, Any]:
             data.pop("level", None)
         data.pop("rank", None)
         data.setdefault("size", 14)
-        data["fullLabel"] = next((v for k, v in data.get("detail", []) if k in ("标题", "部门", "措施", "指标")), None)
-    for _u, _v, data in styled.edges(data=True):
+        data["fullLabel"] = next(
+            (v for k, v in data.get("detail", []) if k in ("标题", "部门", "措施", "指标")), None
+        )
+    for u, v, data in styled.edges(data=True):
         swatch = _edge_swatch(data["style"])
+        ranks = (styled.nodes[u].get("level"), styled.nodes[v].get("level"))  # rank by now
+        if view.hierarchical and None not in ranks and abs(ranks[0] - ranks[1]) > 1:
+            # an edge that skips a level curves around the row between, so 省→镇 is not
+            # mistaken for 省→市→镇 when the town sits straight below the city
+            data["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.35}
         data["color"] = {"color": swatch.color, "highlight": "#e67e22", "opacity": 0.9}
         data["dashes"] = swatch.dashes
         data["weight"] = swatch.width  # pyvis turns weight into the edge's width
@@ -148,7 +155,7 @@ def options(view: View) -> dict[str, Any]:
                 "direction": "UD",
                 "sortMethod": "directed",
                 "levelSeparation": 130,
-                "nodeSpacing": 170,
+                "nodeSpacing": 230,
                 "treeSpacing": 200,
                 "shakeTowards": "roots",
             }
@@ -167,7 +174,12 @@ def options(view: View) -> dict[str, Any]:
             "damping": 0.3,
             "avoidOverlap": 0.2,
         },
-        "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
+        "stabilization": {
+            "enabled": True,
+            "iterations": iterations,
+            "updateInterval": 20,
+            "fit": True,
+        },
     }
     return common
 
@@ -183,7 +195,9 @@ def _legend(view: View) -> list[dict[str, Any]]:
         elif table is style.LEVELS:
             keys = [k for k in table if k in used_levels]
         else:
-            keys = [k for k in table if k in used_edges] or (["predicate"] if "predicate" in table else [])
+            keys = [k for k in table if k in used_edges] or (
+                ["predicate"] if "predicate" in table else []
+            )
         if not keys:
             continue
         entries = [
@@ -201,8 +215,10 @@ def _legend(view: View) -> list[dict[str, Any]]:
     return sections
 
 
-def _facets(view: View, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    facets = []
+def _facets(
+    view: View, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    facets: list[dict[str, Any]] = []
     for facet in view.facets:
         items = nodes if facet.on == "node" else edges
         counts: dict[str, int] = {}
@@ -212,16 +228,43 @@ def _facets(view: View, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
                 counts[value] = counts.get(value, 0) + 1
         if len(counts) > 1 or (counts and facet.on == "edge"):
             facets.append(
-                {"key": facet.key, "label": facet.label, "on": facet.on, "values": sorted(counts.items())}
+                {
+                    "key": facet.key,
+                    "label": facet.label,
+                    "on": facet.on,
+                    "values": sorted(counts.items(), key=_facet_order),
+                }
             )
     return facets
+
+
+# filter values in the order of the style tables (国家级 before 省级 …), others alphabetically
+_ORDER = {
+    swatch.label: index
+    for index, swatch in enumerate(
+        [
+            *style.LEVELS.values(),
+            *style.RELATIONS.values(),
+            *style.ROLES.values(),
+            *style.KINDS.values(),
+        ]
+    )
+}
+
+
+def _facet_order(item: tuple[str, int]) -> tuple[int, str]:
+    return (_ORDER.get(item[0], len(_ORDER)), item[0])
 
 
 def _read_asset(path: Path) -> str:
     if not path.exists():
         raise AssetsMissing(f"{path} is missing: run scripts/fetch-assets.sh")
     # a literal "</script" or "</style" inside an inlined file would end the element early
-    return path.read_text(encoding="utf-8").replace("</script", "<\\/script").replace("</style", "<\\/style")
+    return (
+        path.read_text(encoding="utf-8")
+        .replace("</script", "<\\/script")
+        .replace("</style", "<\\/style")
+    )
 
 
 def asset_context(assets: Assets) -> dict[str, Any]:
@@ -245,4 +288,6 @@ def render_view(view: View, assets: Assets = Assets(), *, link_base: str = "") -
     ``Assets(inline=True)``. ``link_base`` prefixes click-through links (an exported file
     points them at the server, e.g. ``http://127.0.0.1:8000``)."""
     template = environment().get_template("view.html")
-    return template.render(view=view, data=network_data(view), link_base=link_base, **asset_context(assets))
+    return template.render(
+        view=view, data=network_data(view), link_base=link_base, **asset_context(assets)
+    )

@@ -73,7 +73,9 @@ def compact(iri: str) -> str:
 
 
 def _node_id(term: Term) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(getattr(term, "value", term))
+    return (
+        f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(getattr(term, "value", term))
+    )
 
 
 def _resource(view: View, term: Term) -> str:
@@ -101,7 +103,9 @@ def _literal(view: View, term: ox.Literal, key: str) -> str:
         label=short_label(term.value, 24),
         kind="literal",
         search=term.value,
-        detail=details(("值", term.value), ("类型", compact(term.datatype.value)), ("语言", term.language)),
+        detail=details(
+            ("值", term.value), ("类型", compact(term.datatype.value)), ("语言", term.language)
+        ),
         facets={"kind": style.KINDS["literal"].label},
     )
     return node
@@ -112,7 +116,10 @@ def _new_view(title: str) -> View:
         "query",
         title,
         new_graph(),
-        legend=[("节点", {k: style.KINDS[k] for k in ("resource", "literal")}), ("连线", {"predicate": style.LINKS["predicate"]})],
+        legend=[
+            ("节点", {k: style.KINDS[k] for k in ("resource", "literal")}),
+            ("连线", {"predicate": style.LINKS["predicate"]}),
+        ],
         facets=[Facet("kind", "节点类型"), Facet("predicate", "谓词/列", on="edge")],
     )
 
@@ -205,7 +212,9 @@ def solutions_view(
             data = view.graph.nodes[first]
             data["detail"] = [*data["detail"], *((f"?{n}", v) for n, v in literals)]
             data["search"] = " ".join([data["search"], *(v for _n, v in literals)])
-            label_value = next((v for n, v in literals if "label" in n or "title" in n or n == "name"), None)
+            label_value = next(
+                (v for n, v in literals if "label" in n or "title" in n or n == "name"), None
+            )
             if label_value:
                 data["label"] = short_label(label_value, 22)
     return view

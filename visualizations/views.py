@@ -243,7 +243,12 @@ def document_view(
         "document",
         document.get("title") or document.get("number") or "文件",
         new_graph(),
-        legend=[("角色", style.ROLES), ("关系", style.RELATIONS), ("连线", style.LINKS), _KIND_LEGEND],
+        legend=[
+            ("角色", style.ROLES),
+            ("关系", style.RELATIONS),
+            ("连线", style.LINKS),
+            _KIND_LEGEND,
+        ],
         facets=[
             Facet("kind", "节点类型"),
             Facet("role", "角色", on="edge"),
@@ -337,7 +342,11 @@ def agency_view(rows: Iterable[Row], *, title: str = "部门网络") -> View:
         doc = row.get("doc")
         if doc:
             _doc_node(
-                view, doc, title=row.get("docTitle"), level=row.get("level"), region=row.get("regionLabel")
+                view,
+                doc,
+                title=row.get("docTitle"),
+                level=row.get("level"),
+                region=row.get("regionLabel"),
             )
             add_edge_once(view.graph, doc, measure, "has_measure")
     for node, data in view.graph.nodes(data=True):
@@ -347,7 +356,9 @@ def agency_view(rows: Iterable[Row], *, title: str = "部门网络") -> View:
     return view
 
 
-def cascade_view(targets: Iterable[Row], gaps: Iterable[Row] = (), *, concept_label: str | None = None) -> View:
+def cascade_view(
+    targets: Iterable[Row], gaps: Iterable[Row] = (), *, concept_label: str | None = None
+) -> View:
     """View 4: the cascade of one indicator concept, a tree from the highest level down.
 
     ``targets``: rows of ``cascade`` (target, doc, docTitle, level, regionLabel, year, value,
@@ -373,8 +384,19 @@ def cascade_view(targets: Iterable[Row], gaps: Iterable[Row] = (), *, concept_la
         merge_node(
             view.graph,
             str(row["target"]),
-            label=f"{where}\n{target_text(row)}（{row.get('year') or '年份不明'}）",
+            label="\n".join(
+                filter(
+                    None,
+                    [
+                        where,
+                        f"{target_text(row)}（{row.get('year') or '年份不明'}）",
+                        f"占上级 {share}" if share else None,
+                        "⚠ 弱于上级" if weak else None,
+                    ],
+                )
+            ),
             kind="target",
+            shape="box",
             level=level,
             rank=style.level_rank(level),
             url=doc_url(row.get("doc")),
@@ -453,7 +475,9 @@ def _mark_empty_levels(view: View) -> None:
     """A 未设定 marker for every level strictly between the cascade's top and bottom that has
     no node, so a reader sees that level set nothing rather than a silent jump."""
     unknown = style.level_rank("unknown")
-    known = [rank for _n, rank in view.graph.nodes(data="rank") if rank is not None and rank < unknown]
+    known = [
+        rank for _n, rank in view.graph.nodes(data="rank") if rank is not None and rank < unknown
+    ]
     if not known:
         return
     taken = set(known)

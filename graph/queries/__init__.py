@@ -10,8 +10,8 @@ queries test for it with ``COALESCE(STR($name), "") = ""``.
 Types: ``iri``; ``doc`` (IRI or slug under …/doc/); ``concept`` (IRI or indicator id);
 ``region`` (IRI or GB/T 2260 code); ``string``; ``int``.
 
->>> [q.name for q in catalog()][:3]
-['agencies', 'agency_measures', 'cascade']
+>>> "cascade" in [q.name for q in catalog()]
+True
 >>> bind("SELECT * WHERE { $doc ?p ?o }", catalog_entry("document_text"), {"doc": "su-zhengbanfa-2012-123"})
 'SELECT * WHERE { <https://w3id.org/policykg/doc/su-zhengbanfa-2012-123> ?p ?o }'
 """
@@ -26,7 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import ParameterError, StoreError, UnknownQuery
-from graph.sparql import PREFIXES
+from graph.sparql import PREFIXES, value
 from graph.store import Store
 from ontology import terms
 
@@ -173,7 +173,6 @@ def run(store: Store, name: str, **params: Any) -> list[dict[str, str | None]]:
     for solution in result:
         row: dict[str, str | None] = {}
         for var in names:
-            term = solution[var]
-            row[var] = None if term is None else str(term.value)
+            row[var] = value(solution[var])
         rows.append(row)
     return rows

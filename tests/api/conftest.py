@@ -45,7 +45,9 @@ def fill(store: Store) -> Store:
     quads = list(ox.parse(TRIG.encode(), ox.RdfFormat.TRIG))
     for graph in (GRAPH_A, GRAPH_B):
         triples = [
-            ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name.value == graph
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in quads
+            if q.graph_name.value == graph
         ]
         store.replace_graph(graph, triples)
     return store
@@ -109,3 +111,34 @@ def protocol_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[S
 def client(protocol_store: Store, make_client: ClientFactory) -> TestClient:
     """A client over the app on each protocol backend, with default settings."""
     return make_client(protocol_store)
+
+
+# --- the seed corpus ---------------------------------------------------------------------
+
+ADMIN_TOKEN = "test-admin-token-0123"
+
+
+@pytest.fixture(scope="session")
+def seed_records(seed_paths: list[Path]) -> list[Any]:
+    """The five seed documents extracted once (real loaders)."""
+    from loaders.extract import extract_file
+
+    return [extract_file(path) for path in seed_paths]
+
+
+def seed_store(records: list[Any], spec: str = "memory:") -> Store:
+    """A store loaded with ``records`` by the real graph loader."""
+    from graph.load import load_records
+
+    store = open_store(spec)
+    load_records(store, records)
+    return store
+
+
+@pytest.fixture(scope="module")
+def seed_client(seed_records: list[Any]) -> Iterator[TestClient]:
+    """One read-only client over the seed corpus in memory, shared by a test module."""
+    store = seed_store(seed_records)
+    app = create_app(Settings(store="memory:"), store)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client

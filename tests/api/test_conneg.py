@@ -66,7 +66,8 @@ def test_by_name():
 
 
 media = st.sampled_from(
-    [f.media_type for f in FORMATS] + ["*/*", "text/*", "application/*", "image/png", "application/json"]
+    [f.media_type for f in FORMATS]
+    + ["*/*", "text/*", "application/*", "image/png", "application/json"]
 )
 entry = st.tuples(media, st.one_of(st.none(), st.floats(0, 1).map(lambda q: round(q, 3))))
 

@@ -17,9 +17,11 @@ TOKEN = "s3cret-admin-token"
 INSERT = f'INSERT DATA {{ GRAPH <https://w3id.org/policykg/graph/test-c> {{ <{EX}doc9> <{EX}p> "新" }} }}'
 COUNT_DOC9 = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{EX}doc9> ?p ?o }}"
 # 10^9 solutions to count: minutes of one core if nothing stops it.
-ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
-    f"VALUES ?{v} {{ 1 2 3 4 5 6 7 8 9 10 }}" for v in "abcdefghi"
-) + " }"
+ENDLESS = (
+    "SELECT (COUNT(*) AS ?n) WHERE { "
+    + " ".join(f"VALUES ?{v} {{ 1 2 3 4 5 6 7 8 9 10 }}" for v in "abcdefghi")
+    + " }"
+)
 
 
 def doc9_count(client) -> int:
@@ -62,7 +64,8 @@ def test_update_with_token_is_visible_to_the_next_query(store_fixture, request, 
     assert response.status_code == 200, response.text
     assert doc9_count(client) == 1
     response = client.post(
-        "/sparql", data={"update": f"DELETE WHERE {{ GRAPH ?g {{ <{EX}doc9> ?p ?o }} }}"},
+        "/sparql",
+        data={"update": f"DELETE WHERE {{ GRAPH ?g {{ <{EX}doc9> ?p ?o }} }}"},
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 200
@@ -98,10 +101,10 @@ def test_load_refused_even_with_token(memory_store, make_client):
 
 def test_service_word_in_strings_comments_and_names_is_fine(client):
     query = (
-        '# SERVICE <http://x/> and LOAD <http://y/>\n'
-        f'PREFIX service: <{EX}>\n'
+        "# SERVICE <http://x/> and LOAD <http://y/>\n"
+        f"PREFIX service: <{EX}>\n"
         'SELECT ?service WHERE { BIND("SERVICE <http://x/> { }" AS ?service) '
-        'OPTIONAL { ?service service:load ?x } }'
+        "OPTIONAL { ?service service:load ?x } }"
     )
     response = client.get("/sparql", params={"query": query})
     assert sparql_bindings(response) == [{"service": "SERVICE <http://x/> { }"}]

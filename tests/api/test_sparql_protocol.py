@@ -72,12 +72,28 @@ def test_named_graph_uri_limits_graph_patterns(client):
 @pytest.mark.parametrize(
     ("accept", "media_type", "parse_format"),
     [
-        ("application/sparql-results+json", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
-        ("application/sparql-results+xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+            ox.QueryResultsFormat.JSON,
+        ),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            ox.QueryResultsFormat.XML,
+        ),
         ("text/csv", "text/csv", None),
         ("text/tab-separated-values", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
-        ("application/sparql-results+json,text/turtle;q=0.9", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
-        ("text/turtle;q=0.9, text/csv;q=0.5, application/sparql-results+xml;q=0.7", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
+        (
+            "application/sparql-results+json,text/turtle;q=0.9",
+            "application/sparql-results+json",
+            ox.QueryResultsFormat.JSON,
+        ),
+        (
+            "text/turtle;q=0.9, text/csv;q=0.5, application/sparql-results+xml;q=0.7",
+            "application/sparql-results+xml",
+            ox.QueryResultsFormat.XML,
+        ),
         ("*/*", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
         ("text/*", "text/csv", None),
     ],
@@ -102,7 +118,11 @@ def test_select_content_negotiation(client, accept, media_type, parse_format):
         ("application/n-triples", "application/n-triples", ox.RdfFormat.N_TRIPLES),
         ("application/rdf+xml", "application/rdf+xml", ox.RdfFormat.RDF_XML),
         ("application/sparql-results+json,text/turtle;q=0.9", "text/turtle", ox.RdfFormat.TURTLE),
-        ("application/sparql-results+json, application/n-triples;q=0.2, application/rdf+xml;q=0.4", "application/rdf+xml", ox.RdfFormat.RDF_XML),
+        (
+            "application/sparql-results+json, application/n-triples;q=0.2, application/rdf+xml;q=0.4",
+            "application/rdf+xml",
+            ox.RdfFormat.RDF_XML,
+        ),
         ("*/*", "text/turtle", ox.RdfFormat.TURTLE),
     ],
 )
@@ -110,7 +130,10 @@ def test_construct_content_negotiation(client, accept, media_type, rdf_format):
     response = client.get("/sparql", params={"query": CONSTRUCT_DOC1}, headers={"Accept": accept})
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].split(";")[0] == media_type
-    triples = {(t.subject.value, t.predicate.value, t.object.value) for t in ox.parse(response.content, rdf_format)}
+    triples = {
+        (t.subject.value, t.predicate.value, t.object.value)
+        for t in ox.parse(response.content, rdf_format)
+    }
     assert (f"{EX}doc1", "http://purl.org/dc/terms/title", "江苏省质量发展行动计划") in triples
     assert len(triples) == 3
 
@@ -136,7 +159,9 @@ def test_ask(client, accept, expected):
 
 def test_format_parameter_overrides_accept(client):
     response = client.get(
-        "/sparql", params={"query": TITLES, "format": "csv"}, headers={"Accept": "application/sparql-results+xml"}
+        "/sparql",
+        params={"query": TITLES, "format": "csv"},
+        headers={"Accept": "application/sparql-results+xml"},
     )
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
@@ -156,7 +181,9 @@ def test_not_acceptable(client):
     response = client.get("/sparql", params={"query": TITLES}, headers={"Accept": "image/png"})
     body = assert_error(response, 406)
     assert "application/sparql-results+json" in json.dumps(body["detail"])
-    response = client.get("/sparql", params={"query": CONSTRUCT_DOC1}, headers={"Accept": "text/csv"})
+    response = client.get(
+        "/sparql", params={"query": CONSTRUCT_DOC1}, headers={"Accept": "text/csv"}
+    )
     assert_error(response, 406)
     response = client.get("/sparql", params={"query": TITLES, "format": "turtle"})
     assert_error(response, 406)
@@ -177,9 +204,19 @@ def test_malformed_query_names_line_and_column(client):
         {"method": "POST", "url": "/sparql", "data": {"format": "json"}},
         {"method": "GET", "url": "/sparql?update=CLEAR%20ALL"},
         {"method": "GET", "url": "/sparql?query=ASK%7B%7D&format=png"},
-        {"method": "GET", "url": "/sparql?query=INSERT%20DATA%20%7B%3Ca%3A%3E%20%3Ca%3A%3E%20%3Ca%3A%3E%7D"},
+        {
+            "method": "GET",
+            "url": "/sparql?query=INSERT%20DATA%20%7B%3Ca%3A%3E%20%3Ca%3A%3E%20%3Ca%3A%3E%7D",
+        },
     ],
-    ids=["two-queries", "query-and-update", "no-query", "update-by-get", "unknown-format", "update-as-query"],
+    ids=[
+        "two-queries",
+        "query-and-update",
+        "no-query",
+        "update-by-get",
+        "unknown-format",
+        "update-as-query",
+    ],
 )
 def test_bad_requests(client, request_kwargs):
     response = client.request(**request_kwargs)
@@ -194,10 +231,20 @@ def test_wrong_content_type_is_415(client):
 def test_service_description_with_void(client):
     response = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert response.status_code == 200
-    graph = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(response.content, ox.RdfFormat.TURTLE)]
+    graph = [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(response.content, ox.RdfFormat.TURTLE)
+    ]
     sd = "http://www.w3.org/ns/sparql-service-description#"
     endpoint = str(client.base_url) + "/sparql"
-    assert ox.Triple(ox.NamedNode(endpoint), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(sd + "Service")) in graph
+    assert (
+        ox.Triple(
+            ox.NamedNode(endpoint),
+            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            ox.NamedNode(sd + "Service"),
+        )
+        in graph
+    )
     formats = {t.object.value for t in graph if t.predicate.value == sd + "resultFormat"}
     assert "http://www.w3.org/ns/formats/SPARQL_Results_TSV" in formats
     named = {t.object.value for t in graph if t.predicate.value == sd + "name"}

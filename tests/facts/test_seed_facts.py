@@ -74,7 +74,11 @@ def test_province_has_26_measures_with_exact_agencies(extracted: dict[str, Polic
     assert len(doc.measures) == 26
     by_path = {m.path: m for m in doc.measures}
     m = by_path["二.(一).2"]
-    assert [a.name for a in m.responsible] == ["江苏省监察厅", "江苏省质量技术监督局", "江苏省统计局"]
+    assert [a.name for a in m.responsible] == [
+        "江苏省监察厅",
+        "江苏省质量技术监督局",
+        "江苏省统计局",
+    ]
     m = by_path["二.(四).2"]
     assert [a.name for a in m.participants][-5:] == [
         "南京海关",

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QuerySyntaxError, StoreSpecError, StoreUnavailable
+from graph.mapping import canonical
 from graph.store import Store
 from graph.stores import MemoryStore, OxigraphStore, SparqlStore, open_store
 
@@ -23,7 +24,7 @@ AWKWARD_LITERALS = [
     ox.Literal("质量发展纲要(2011—2020年)", language="zh"),
     ox.Literal('quote " backslash \\ brace } newline\n tab\t'),
     ox.Literal("《纲要》 " * 2000),  # a long text, like pkg:text
-    ox.Literal("900", datatype=ox.NamedNode(XSD + "decimal")),
+    ox.Literal("900.0", datatype=ox.NamedNode(XSD + "decimal")),
     ox.Literal("0.1533", datatype=ox.NamedNode(XSD + "decimal")),
     ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean")),
     ox.Literal("2012-06-21", datatype=ox.NamedNode(XSD + "date")),
@@ -35,7 +36,12 @@ AWKWARD_LITERALS = [
 def graph_set(store: Store, graph: str) -> set[ox.Triple]:
     result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     assert isinstance(result, ox.QueryTriples)
-    return {ox.Triple(t.subject, t.predicate, t.object) for t in result}
+    return {canonical(ox.Triple(t.subject, t.predicate, t.object)) for t in result}
+
+
+def canonical_set(triples) -> set[ox.Triple]:
+    """Stores may rewrite a literal's lexical form ("900.0" → "900"), never its value."""
+    return {canonical(t) for t in triples}
 
 
 def test_spec_selects_backend(tmp_path) -> None:
@@ -63,7 +69,7 @@ def test_replace_graph_round_trips_literals(store: Store) -> None:
     triples = {triple(f"s{i}", "p", lit) for i, lit in enumerate(AWKWARD_LITERALS)}
     triples.add(triple("s", "link", ox.NamedNode(EX + "o%E5%98%89")))
     store.replace_graph(G1, triples)
-    assert graph_set(store, G1) == triples
+    assert graph_set(store, G1) == canonical_set(triples)
     assert G1 in store.graphs()
 
 
@@ -144,7 +150,7 @@ def test_on_disk_store_survives_close_and_reopen(tmp_path) -> None:
     store.close()
     reopened = open_store(f"oxigraph:{path}")
     assert len(reopened) == count == len(triples) + 1
-    assert graph_set(reopened, G1) == triples
+    assert graph_set(reopened, G1) == canonical_set(triples)
     assert reopened.graphs() == sorted([G1, G2])
     reopened.close()
 

@@ -72,7 +72,9 @@ def as_pdf(lines: list[str]) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=10.5, leading=16, spaceAfter=8, wordWrap="CJK")
+    style = ParagraphStyle(
+        "body", fontName="STSong-Light", fontSize=10.5, leading=16, spaceAfter=8, wordWrap="CJK"
+    )
     buffer = io.BytesIO()
     story = [Paragraph(html.escape(line.strip()), style) for line in lines if line.strip()]
     SimpleDocTemplate(buffer, pagesize=A4).build(story)

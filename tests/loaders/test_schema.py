@@ -24,7 +24,10 @@ def test_every_seed_record_is_valid(
     seed_records: dict[str, PolicyDocument], validator: jsonschema.Draft202012Validator
 ) -> None:
     for stem, doc in seed_records.items():
-        errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(doc.to_json_dict())]
+        errors = [
+            f"{'/'.join(map(str, e.path))}: {e.message}"
+            for e in validator.iter_errors(doc.to_json_dict())
+        ]
         assert not errors, f"{stem}: {errors}"
 
 
@@ -33,6 +36,15 @@ def test_schema_rejects_a_broken_record(
 ) -> None:
     data = next(iter(seed_records.values())).to_json_dict()
     data["issued"] = "21 June 2012"
-    data["references"] = [{"title": None, "doc_number": None, "issuer": None, "relation": "mentions",
-                           "sentence": "", "start": 0, "end": 1}]
+    data["references"] = [
+        {
+            "title": None,
+            "doc_number": None,
+            "issuer": None,
+            "relation": "mentions",
+            "sentence": "",
+            "start": 0,
+            "end": 1,
+        }
+    ]
     assert not validator.is_valid(data)

@@ -27,7 +27,9 @@ def test_seed_matches_expected_record(stem: str, seed_records: dict[str, PolicyD
 
 
 @pytest.mark.parametrize("stem", SEEDS)
-def test_offsets_point_at_what_was_extracted(stem: str, seed_records: dict[str, PolicyDocument]) -> None:
+def test_offsets_point_at_what_was_extracted(
+    stem: str, seed_records: dict[str, PolicyDocument]
+) -> None:
     doc = seed_records[stem]
     for section in doc.sections:
         marker_and_heading = doc.text[section.start : section.end]
@@ -35,19 +37,27 @@ def test_offsets_point_at_what_was_extracted(stem: str, seed_records: dict[str, 
         assert 0 <= section.start < section.end <= len(doc.text)
     for ref in doc.references:
         mention = doc.text[ref.start : ref.end]
-        assert (ref.title and ref.title.strip("《》")[:2] in mention) or ref.doc_number or ref.relation == "self"
+        assert (
+            (ref.title and ref.title.strip("《》")[:2] in mention)
+            or ref.doc_number
+            or ref.relation == "self"
+        )
         assert mention in ref.sentence
         assert ref.sentence in doc.text
 
 
 @pytest.mark.parametrize("stem", SEEDS)
-def test_record_round_trips_through_json(stem: str, seed_records: dict[str, PolicyDocument]) -> None:
+def test_record_round_trips_through_json(
+    stem: str, seed_records: dict[str, PolicyDocument]
+) -> None:
     doc = seed_records[stem]
     data = json.loads(json.dumps(doc.to_json_dict(include_text=True), ensure_ascii=False))
     assert PolicyDocument.from_json_dict(data) == doc
 
 
-def test_chrome_is_gone_and_sentences_survive(seed_records: dict[str, PolicyDocument], seed_dir: Path) -> None:
+def test_chrome_is_gone_and_sentences_survive(
+    seed_records: dict[str, PolicyDocument], seed_dir: Path
+) -> None:
     town = seed_records["jiaze_town_2016_opinion"].text
     for chrome in ("登录个人中心", "无障碍浏览", "英文版", "ICP备", "公网安备", "下载附件", "打印"):
         assert chrome not in town

@@ -13,23 +13,31 @@ from ontology import terms as t
 PREFIXES = "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in t.PREFIXES.items())
 DOC = f"<{t.DOC_BASE}su-zhengbanfa-2012-123>"
 HASH = "0123456789abcdef" * 4
+TEXT = "一、主要目标。到2015年，产品质量合格率稳定在90%以上，增长速度高于全区平均水平。"
 
 
 def document(extra: str = "") -> str:
     return f"""{PREFIXES}
 {DOC} a pkg:PolicyDocument ; eli:title "江苏省质量强省行动计划"@zh ; pkg:sha256 "{HASH}" ;
-    pkg:level <{t.level_concept("province")}> {extra} .
+    pkg:text "{TEXT}"@zh ; pkg:level <{t.level_concept("province")}> {extra} .
 """
 
 
 def target(
-    node: str, body: str, sentence: str = "合格率稳定在90%以上", start: int = 10, end: int | None = None
+    node: str,
+    body: str,
+    sentence: str = "到2015年，产品质量合格率稳定在90%以上，增长速度高于全区平均水平。",
+    mention: str = "合格率稳定在90%以上",
+    start: int | None = None,
 ) -> str:
+    """A target node whose evidence points at ``mention`` inside ``sentence`` (or at ``start``)."""
+    start = TEXT.index(mention) if start is None else start
+    end = start + len(mention)
     return f"""
 <{t.TARGET_BASE}{node}> a pkg:Target ; pkg:targetOf {DOC} ; prov:wasDerivedFrom {DOC} ;
     pkg:evidence <{t.TARGET_BASE}{node}/evidence> ; {body} .
 <{t.TARGET_BASE}{node}/evidence> a pkg:Evidence ; pkg:sentence "{sentence}"@zh ;
-    pkg:start {start} ; pkg:end {start + len(sentence) if end is None else end} .
+    prov:wasDerivedFrom {DOC} ; pkg:start {start} ; pkg:end {end} .
 """
 
 
@@ -42,7 +50,7 @@ GOOD_TARGET = target(
 RELATIVE_TARGET = target(
     "relative",
     'pkg:indicatorLabel "增长速度"@zh ; pkg:comparator "relative"',
-    sentence="高于全区平均水平",
+    mention="高于全区平均水平",
 )
 
 
@@ -72,9 +80,12 @@ def test_a_target_without_value_needs_a_relative_comparator() -> None:
 
 
 def test_evidence_offsets_must_agree_with_the_sentence() -> None:
-    broken = target("offsets", 'pkg:indicatorLabel "合格率"@zh ; pkg:comparator "relative"', end=30)
-    report = validate(parse(document(), broken))
-    assert any("offsets and sentence disagree" in r.message for r in report.violations)
+    body = 'pkg:indicatorLabel "合格率"@zh ; pkg:comparator "relative"'
+    assert validate(parse(document(), target("offsets", body))).conforms
+    shifted = target("offsets", body, start=2)  # "主要目标。…" is not in the sentence
+    report = validate(parse(document(), shifted))
+    assert [r.focus_node for r in report.violations] == [t.TARGET_BASE + "offsets/evidence"]
+    assert "offsets do not point into the sentence" in report.violations[0].message
 
 
 def test_a_document_without_level_or_title_is_reported() -> None:

@@ -15,7 +15,9 @@ HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 
 
 def _source(name: str, text: str) -> Source:
-    return Source(f"tests/viz/{name}.txt", hashlib.sha256(text.encode()).hexdigest(), "txt", "utf-8")
+    return Source(
+        f"tests/viz/{name}.txt", hashlib.sha256(text.encode()).hexdigest(), "txt", "utf-8"
+    )
 
 
 def _span(text: str, part: str) -> tuple[int, int]:
@@ -23,7 +25,9 @@ def _span(text: str, part: str) -> tuple[int, int]:
     return start, start + len(part)
 
 
-def _reference(text: str, sentence: str, title: str | None, number: str | None, relation: str) -> Reference:
+def _reference(
+    text: str, sentence: str, title: str | None, number: str | None, relation: str
+) -> Reference:
     start, end = _span(text, sentence)
     return Reference(title, number, None, relation, sentence, start, end)
 
@@ -33,7 +37,15 @@ def _measure(text: str, path: str, title: str, body: str, **roles: list[Agency])
     return Measure(path, title, body, start, end, **roles)
 
 
-def _target(text: str, sentence: str, indicator: str, concept: str | None, value: float, unit: str, year: int) -> Target:
+def _target(
+    text: str,
+    sentence: str,
+    indicator: str,
+    concept: str | None,
+    value: float,
+    unit: str,
+    year: int,
+) -> Target:
     start, end = _span(text, sentence)
     return Target(indicator, concept, value, None, unit, ">=", year, sentence, start, end)
 
@@ -60,7 +72,13 @@ def province() -> PolicyDocument:
         region="江苏省",
         region_code="320000",
         references=[
-            _reference(text, "为贯彻落实《质量发展纲要(2011-2020年)》", "质量发展纲要(2011-2020年)", None, "implements")
+            _reference(
+                text,
+                "为贯彻落实《质量发展纲要(2011-2020年)》",
+                "质量发展纲要(2011-2020年)",
+                None,
+                "implements",
+            )
         ],
         measures=[
             _measure(
@@ -82,7 +100,17 @@ def province() -> PolicyDocument:
                 ],
             ),
         ],
-        targets=[_target(text, "全年新培育江苏名牌产品900个以上", "江苏名牌产品", "jiangsu-famous-brand", 900, "个", 2012)],
+        targets=[
+            _target(
+                text,
+                "全年新培育江苏名牌产品900个以上",
+                "江苏名牌产品",
+                "jiangsu-famous-brand",
+                900,
+                "个",
+                2012,
+            )
+        ],
     )
 
 
@@ -121,10 +149,22 @@ def city() -> PolicyDocument:
                 "实施品牌战略",
                 "1、实施品牌战略。培育名牌企业。(市质监局牵头,市发改委参加)",
                 lead=[Agency("市质监局", "镇江市质量技术监督局", "quality-supervision", "镇江市")],
-                participants=[Agency("市发改委", "镇江市发展和改革委员会", "development-reform", "镇江市")],
+                participants=[
+                    Agency("市发改委", "镇江市发展和改革委员会", "development-reform", "镇江市")
+                ],
             )
         ],
-        targets=[_target(text, "全年新增江苏名牌产品138个", "江苏名牌产品", "jiangsu-famous-brand", 138, "个", 2014)],
+        targets=[
+            _target(
+                text,
+                "全年新增江苏名牌产品138个",
+                "江苏名牌产品",
+                "jiangsu-famous-brand",
+                138,
+                "个",
+                2014,
+            )
+        ],
     )
 
 

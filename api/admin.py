@@ -1,0 +1,90 @@
+"""Writes behind ``POST /documents`` and ``DELETE /documents/{id}``, all or nothing.
+
+A load touches the document's own graph, graphs of an older version read from the same
+file, the shared and cascade graphs (recomputed) and the vocabulary graphs. Before writing,
+those graphs are copied; if anything fails the copies are put back and graphs that did not
+exist are dropped, so the store is exactly as it was. These functions run under the
+service's write lock (:meth:`api.state.ServiceState.write`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+
+from api.errors import ApiError
+from graph import iris
+from graph.load import _graphs_from_source, graph_triples, link_store, load_records
+from graph.mapping import map_document
+from graph.regions import Gazetteer
+from graph.store import Store
+from loaders.record import PolicyDocument
+from ontology import terms
+
+Saved = dict[str, set[ox.Triple] | None]
+
+
+def _save(store: Store, graphs: set[str]) -> Saved:
+    present = set(store.graphs())
+    return {g: (graph_triples(store, g) if g in present else None) for g in graphs}
+
+
+def _restore(store: Store, saved: Saved, before: set[str]) -> None:
+    for graph, triples in saved.items():
+        if triples is None:
+            store.drop_graph(graph)
+        else:
+            store.replace_graph(graph, sorted(triples, key=str))
+    for graph in set(store.graphs()) - before:
+        store.drop_graph(graph)
+
+
+def _shared_graphs() -> set[str]:
+    return {iris.GRAPH_SHARED, iris.GRAPH_CASCADE, terms.GRAPH_ONTOLOGY, terms.GRAPH_SCHEMES}
+
+
+def load_one(store: Store, record: PolicyDocument) -> dict[str, Any]:
+    """Load one record; on any failure put the store back as it was and re-raise."""
+    mapped = map_document(record, Gazetteer.load())  # fails before any write on a bad record
+    before = set(store.graphs())
+    touched = {mapped.graph} | _graphs_from_source(store, record.source.path) | _shared_graphs()
+    saved = _save(store, touched)
+    try:
+        report = load_records(store, [record])
+    except BaseException:
+        _restore(store, saved, before)
+        raise
+    return {
+        "id": mapped.iri.removeprefix(terms.DOC_BASE),
+        "iri": mapped.iri,
+        "title": record.title,
+        "planTitle": record.plan_title,
+        "number": record.doc_number,
+        "level": record.level,
+        "region": record.region,
+        "issued": record.issued,
+        "measures": len(record.measures),
+        "targets": len(record.targets),
+        "references": len(record.references),
+        "sections": len(record.sections),
+        "unchanged": report.unchanged == 1,
+        "replaced": report.replaced == 1,
+        "triples": report.triples,
+    }
+
+
+def delete_one(store: Store, doc_iri: str) -> dict[str, Any]:
+    """Drop a document's graph and recompute the shared graphs; 404 if it is not loaded."""
+    graph = iris.document_graph(doc_iri)
+    before = set(store.graphs())
+    if graph not in before:
+        raise ApiError(404, "no such document", {"id": doc_iri.removeprefix(terms.DOC_BASE)})
+    saved = _save(store, {graph} | _shared_graphs())
+    try:
+        store.drop_graph(graph)
+        link_store(store)
+    except BaseException:
+        _restore(store, saved, before)
+        raise
+    return {"id": doc_iri.removeprefix(terms.DOC_BASE), "iri": doc_iri, "deleted": True}

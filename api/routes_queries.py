@@ -1,0 +1,116 @@
+"""``/queries``: every named query, its SPARQL text, and running it with parameters."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from api import conneg, examples
+from api.errors import ApiError
+from api.rest import named
+from api.shape import to_csv
+from api.state import ServiceState, service
+from graph import queries
+from graph.errors import UnknownQuery
+
+RESERVED = {"format"}
+
+
+def describe(entry: queries.NamedQuery) -> dict[str, Any]:
+    """A catalog entry as JSON, with links to its text and to running it."""
+    params = [
+        {"name": p.name, "description": p.description, "type": p.type, "optional": p.optional}
+        for p in entry.parameters
+    ]
+    required = "&".join(f"{p.name}=…" for p in entry.parameters if not p.optional)
+    return {
+        "name": entry.name,
+        "description": entry.description,
+        "parameters": params,
+        "sparql": f"/queries/{entry.name}.rq",
+        "run": f"/queries/{entry.name}" + (f"?{required}" if required else ""),
+    }
+
+
+def _catalog_example() -> list[dict[str, Any]]:
+    """The first two catalog entries, as ``GET /queries`` answers them."""
+    return [describe(entry) for entry in queries.catalog()[:2]]
+
+
+def make_queries_router() -> APIRouter:
+    """The ``/queries`` routes."""
+    router = APIRouter(tags=["named queries"])
+
+    @router.get(
+        "/queries",
+        summary="List the named queries",
+        description="Every `.rq` file under graph/queries with what it answers and its "
+        "parameters; each REST resource is one of these underneath.",
+        responses={200: {"content": {"application/json": {"example": _catalog_example()}}}},
+    )
+    async def list_queries() -> list[dict[str, Any]]:
+        return [describe(entry) for entry in queries.catalog()]
+
+    @router.get(
+        "/queries/{name}",
+        summary="Run a named query (or fetch its SPARQL text as NAME.rq)",
+        description="Pass the query's parameters as URL parameters (see `/queries`). "
+        "Answers JSON, or CSV with `format=csv` or `Accept: text/csv`. `/queries/NAME.rq` "
+        "answers the SPARQL text itself.",
+        responses={
+            200: {
+                "content": {
+                    "application/json": {"example": examples.RUN},
+                    "text/csv": {"example": "measure,heading,role,…\r\n"},
+                    "application/sparql-query": {"example": "# measure_agencies — …"},
+                }
+            },
+            400: {"description": "A parameter is missing, unknown or invalid."},
+            404: {"description": "No named query has that name."},
+        },
+        response_class=JSONResponse,
+    )
+    async def run_query(
+        name: str,
+        request: Request,
+        state: Annotated[ServiceState, Depends(service)],
+        format: Annotated[str | None, Query(description="json or csv (overrides Accept).")] = None,
+    ) -> Response:
+        if name.endswith(".rq"):
+            entry = queries.catalog_entry(name.removesuffix(".rq"))
+            return Response(entry.sparql, media_type="application/sparql-query; charset=utf-8")
+        try:
+            queries.catalog_entry(name)
+        except UnknownQuery as exc:
+            raise ApiError(404, "no such named query", {"name": name}) from exc
+        params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
+        answer = await named(state, name, **params)
+        want_csv = _wants_csv(format, request.headers.get("accept"))
+        headers = {"X-PolicyKG-Truncated": "true"} if answer.truncated else {}
+        if want_csv:
+            return Response(
+                to_csv(answer.rows), media_type="text/csv; charset=utf-8", headers=headers
+            )
+        body = {
+            "query": name,
+            "parameters": params,
+            "count": len(answer.rows),
+            "truncated": answer.truncated,
+            "rows": answer.rows,
+        }
+        return JSONResponse(body, headers=headers)
+
+    return router
+
+
+def _wants_csv(fmt: str | None, accept: str | None) -> bool:
+    if fmt:
+        if fmt.lower() not in ("json", "csv"):
+            raise ApiError(400, f"unknown format {fmt!r}", {"available": ["json", "csv"]})
+        return fmt.lower() == "csv"
+    ranges = conneg.parse_accept(accept)
+    json_q = max((r.q for r in ranges if r.specificity("application/json") >= 0), default=0.0)
+    csv_q = max((r.q for r in ranges if r.specificity("text/csv") == 2), default=0.0)
+    return csv_q > json_q

@@ -1,0 +1,377 @@
+"""Agencies, measures, targets, indicators and their cascades, regions, and search."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from api import examples, search
+from api.errors import ApiError
+from api.rest import named
+from api.shape import agency_id, doc_id, listing, typed, with_evidence
+from api.state import ServiceState, service
+from ontology import terms
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+ROLES = ("lead", "participating", "responsible")
+LEVELS = ("national", "province", "city", "county", "district", "town", "unknown")
+
+
+def _agency_row(row: dict[str, Any]) -> dict[str, Any]:
+    out = typed(row)
+    out["id"] = agency_id(row.get("agency"))
+    return out
+
+
+async def _resolve_agency(state: ServiceState, key: str) -> dict[str, Any]:
+    """An agency by IRI, by its path under …/agency/, or by its full name (most measures
+    first when several agencies share a name)."""
+    rows = [_agency_row(r) for r in (await named(state, "agencies")).rows]
+    iri = key if key.startswith(("http://", "https://")) else terms.AGENCY_BASE + key
+    for row in rows:
+        if row["agency"] == iri:
+            return row
+    named_so = [r for r in rows if r.get("label") == key]
+    if named_so:
+        return max(named_so, key=lambda r: (r.get("lead") or 0) + (r.get("responsible") or 0))
+    raise ApiError(404, "no such agency", {"agency": key})
+
+
+def make_resources_router() -> APIRouter:
+    """The agency, measure, target, indicator, region and search routes."""
+    router = APIRouter()
+
+    @router.get(
+        "/agencies",
+        tags=["agencies"],
+        summary="List the agencies with how many measures they lead, join or answer for",
+        description="Named query `agencies`.",
+        responses={200: {"content": {"application/json": {"example": examples.AGENCIES}}}},
+    )
+    async def list_agencies(
+        state: Annotated[ServiceState, Depends(service)],
+        region: Annotated[
+            str | None, Query(description="Region IRI or GB/T 2260 code, e.g. 320000.")
+        ] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        answer = await named(state, "agencies", region=region)
+        items = [_agency_row(r) for r in answer.rows]
+        return listing(
+            items, limit=limit, offset=offset, query="agencies", truncated=answer.truncated
+        )
+
+    @router.get(
+        "/agencies/{agency:path}",
+        tags=["agencies"],
+        summary="One agency: its measures by role across all documents, and its documents",
+        description="`agency` is the agency's id (`320000/quality-supervision`), its IRI or "
+        "its full name (`江苏省质量技术监督局`). Named queries `agencies`, `agency_measures`.",
+        responses={
+            200: {"content": {"application/json": {"example": examples.AGENCY}}},
+            404: {"description": "No such agency."},
+        },
+    )
+    async def get_agency(
+        agency: Annotated[str, Path(description="Agency id, IRI or full name.")],
+        state: Annotated[ServiceState, Depends(service)],
+    ) -> dict[str, Any]:
+        found = await _resolve_agency(state, agency)
+        rows = (await named(state, "agency_measures", agency=found["agency"])).rows
+        by_role: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
+        documents: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            entry = with_evidence(row)
+            by_role.setdefault(row.get("role") or "unknown", []).append(entry)
+            if row.get("doc"):
+                documents.setdefault(
+                    str(row["doc"]),
+                    {
+                        "doc": row["doc"],
+                        "id": doc_id(row["doc"]),
+                        "title": row.get("docTitle"),
+                        "level": row.get("docLevel"),
+                    },
+                )
+        return {**found, "measures": by_role, "documents": list(documents.values())}
+
+    @router.get(
+        "/measures",
+        tags=["measures"],
+        summary="Measures with their agencies, filtered by agency, role, document or keyword",
+        description="Named queries `measure_agencies` (keyword), `agency_measures` (agency), "
+        "`document_measures` (document) or `agency_network` (no filter).",
+        responses={200: {"content": {"application/json": {"example": examples.MEASURES}}}},
+    )
+    async def list_measures(
+        state: Annotated[ServiceState, Depends(service)],
+        agency: Annotated[str | None, Query(description="Agency id, IRI or full name.")] = None,
+        role: Annotated[
+            str | None, Query(description="lead, participating or responsible.")
+        ] = None,
+        document: Annotated[str | None, Query(description="Document id or IRI.")] = None,
+        keyword: Annotated[
+            str | None, Query(description="Words of the measure's heading or text.")
+        ] = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        if role is not None and role not in ROLES:
+            raise ApiError(400, "unknown role", {"role": role, "available": list(ROLES)})
+        found_agency = await _resolve_agency(state, agency) if agency else {}
+        agency_iri = found_agency.get("agency")
+        doc_iri = None
+        if document:
+            doc_iri = document if document.startswith("http") else terms.DOC_BASE + document
+        if keyword:
+            answer = await named(state, "measure_agencies", phrase=keyword)
+            query = "measure_agencies"
+        elif agency_iri:
+            answer = await named(state, "agency_measures", agency=agency_iri, role=role)
+            query = "agency_measures"
+        elif doc_iri:
+            answer = await named(state, "document_measures", doc=doc_iri)
+            query = "document_measures"
+        else:
+            answer = await named(state, "agency_network", role=role)
+            query = "agency_network"
+        rows = answer.rows
+        if agency_iri and query != "agency_measures":
+            rows = [r for r in rows if r.get("agency") == agency_iri]
+        if role:
+            rows = [r for r in rows if r.get("role") == role]
+        if doc_iri:
+            rows = [r for r in rows if (r.get("doc") or r.get("document")) == doc_iri]
+        if agency_iri and query == "agency_measures":
+            label = found_agency.get("label")
+            rows = [{**r, "agency": agency_iri, "agencyLabel": label} for r in rows]
+        items = _measures(rows)
+        return listing(items, limit=limit, offset=offset, query=query, truncated=answer.truncated)
+
+    @router.get(
+        "/targets",
+        tags=["targets"],
+        summary="Targets, filtered by indicator concept, region, level and year",
+        description="Named query `targets`.",
+        responses={200: {"content": {"application/json": {"example": examples.TARGETS}}}},
+    )
+    async def list_targets(
+        state: Annotated[ServiceState, Depends(service)],
+        concept: Annotated[
+            str | None, Query(description="Indicator concept IRI or id, e.g. spot-check-pass-rate.")
+        ] = None,
+        region: Annotated[str | None, Query(description="Region IRI or GB/T 2260 code.")] = None,
+        level: Annotated[str | None, Query(description="Administrative level.")] = None,
+        year: Annotated[int | None, Query(ge=1900, le=2100, description="Target year.")] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        answer = await named(
+            state, "targets", concept=concept, region=region, level=level, year=year
+        )
+        items = [with_evidence(r) for r in answer.rows]
+        return listing(
+            items, limit=limit, offset=offset, query="targets", truncated=answer.truncated
+        )
+
+    @router.get(
+        "/indicators",
+        tags=["targets"],
+        summary="The indicator concepts targets use, with how many targets and levels each has",
+        description="Named query `indicators`.",
+        responses={200: {"content": {"application/json": {"example": examples.INDICATORS}}}},
+    )
+    async def list_indicators(state: Annotated[ServiceState, Depends(service)]) -> dict[str, Any]:
+        answer = await named(state, "indicators")
+        items = [typed(r) | {"id": _concept_id(r.get("concept"))} for r in answer.rows]
+        return listing(items, limit=len(items) or 1, offset=0, query="indicators")
+
+    @router.get(
+        "/indicators/{concept}/cascade",
+        tags=["targets"],
+        summary="How one indicator cascades down the levels",
+        description="The targets on the concept by level (national → town) with values, "
+        "years, shares of the higher total and weak links (named queries `cascade`, "
+        "`not_taken_up`).",
+        responses={
+            200: {"content": {"application/json": {"example": examples.CASCADE}}},
+            404: {"description": "No target uses this indicator."},
+        },
+    )
+    async def get_cascade(
+        concept: Annotated[
+            str,
+            Path(description="Indicator id, e.g. spot-check-pass-rate.", pattern=r"^[\w.~%-]+$"),
+        ],
+        state: Annotated[ServiceState, Depends(service)],
+    ) -> dict[str, Any]:
+        rows = (await named(state, "cascade", concept=concept)).rows
+        if not rows:
+            raise ApiError(404, "no target uses this indicator", {"concept": concept})
+        levels: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            target = with_evidence(row)
+            level = target.get("level") or "unknown"
+            entry = levels.setdefault(
+                level, {"level": level, "rank": target.get("rank"), "targets": []}
+            )
+            entry["targets"].append(target)
+        weak = [
+            {
+                "target": t["target"],
+                "refines": t.get("refines"),
+                "weaker": t.get("weaker"),
+                "share": t.get("share"),
+            }
+            for lv in levels.values()
+            for t in lv["targets"]
+            if t.get("weaker") is True
+        ]
+        missing = await named(state, "not_taken_up", concept=concept)
+        return {
+            "concept": terms.INDICATOR_SCHEME + "/" + concept if "/" not in concept else concept,
+            "id": concept,
+            "levels": sorted(levels.values(), key=lambda lv: (lv["rank"] is None, lv["rank"] or 0)),
+            "weakLinks": weak,
+            "notTakenUp": [with_evidence(r) for r in missing.rows],
+        }
+
+    @router.get(
+        "/regions",
+        tags=["regions"],
+        summary="Regions that documents or agencies belong to, with counts",
+        description="Named queries `document_list` and `agencies`, grouped by region.",
+        responses={200: {"content": {"application/json": {"example": examples.REGIONS}}}},
+    )
+    async def list_regions(state: Annotated[ServiceState, Depends(service)]) -> dict[str, Any]:
+        regions: dict[str, dict[str, Any]] = {}
+        for row in (await named(state, "document_list")).rows:
+            if row.get("region"):
+                entry = regions.setdefault(
+                    str(row["region"]),
+                    {
+                        "region": row["region"],
+                        "label": row.get("regionLabel"),
+                        "levels": [],
+                        "documents": 0,
+                        "agencies": 0,
+                    },
+                )
+                entry["documents"] += 1
+                if row.get("level") and row["level"] not in entry["levels"]:
+                    entry["levels"].append(row["level"])
+        for row in (await named(state, "agencies")).rows:
+            if row.get("region"):
+                entry = regions.setdefault(
+                    str(row["region"]),
+                    {
+                        "region": row["region"],
+                        "label": row.get("regionLabel"),
+                        "levels": [],
+                        "documents": 0,
+                        "agencies": 0,
+                    },
+                )
+                entry["agencies"] += 1
+        items = sorted(regions.values(), key=lambda r: r["region"])
+        for item in items:
+            item["id"] = item["region"].removeprefix(terms.REGION_BASE)
+        return listing(items, limit=len(items) or 1, offset=0, query="document_list")
+
+    @router.get(
+        "/search",
+        tags=["search"],
+        summary="Chinese keyword search over titles, measures and target sentences",
+        description="The question is split into words with jieba; each word is looked up with "
+        "the named query `search` and hits are ranked by how many words (and whether the "
+        "whole phrase) they contain.",
+        responses={
+            200: {"content": {"application/json": {"example": examples.SEARCH}}},
+            422: {"description": "No question given."},
+        },
+    )
+    async def search_graph(
+        state: Annotated[ServiceState, Depends(service)],
+        q: Annotated[str, Query(min_length=1, max_length=200, description="Words to look for.")],
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        words = search.terms(q)
+        if not words:
+            raise ApiError(400, "empty question", {"q": q})
+        hits: dict[str, list[dict[str, Any]]] = {}
+        truncated = False
+        for word in words:
+            answer = await named(state, "search", q=word)
+            truncated |= answer.truncated
+            hits[word] = _search_hits(answer.rows)
+        ranked = search.rank(hits, words[0])
+        items = [with_evidence(h) for h in ranked]
+        out = listing(items, limit=limit, offset=offset, query="search", truncated=truncated)
+        out["terms"] = words
+        return out
+
+    return router
+
+
+def _concept_id(iri: str | None) -> str | None:
+    prefix = terms.INDICATOR_SCHEME + "/"
+    return iri.removeprefix(prefix) if iri and iri.startswith(prefix) else None
+
+
+def _search_hits(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Search rows, one per item and sentence; a title hit's evidence is the title itself."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for row in rows:
+        if row.get("kind") == "document":
+            row = {
+                **row,
+                "sentence": row.get("label"),
+                "start": None,
+                "end": None,
+                "document": row.get("doc"),
+            }
+        key = (row.get("kind"), row.get("item"), row.get("start"))
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def _measures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of any measure query, one entry per measure with its agencies and evidence."""
+    measures: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = measures.get(row["measure"])
+        if entry is None:
+            doc = row.get("doc") or row.get("document")
+            entry = {
+                "measure": row["measure"],
+                "heading": row.get("heading"),
+                "path": row.get("path"),
+                "doc": doc,
+                "docTitle": row.get("docTitle"),
+                "agencies": [],
+            }
+            measures[row["measure"]] = entry
+        if row.get("agency") or row.get("rawName"):
+            ev_doc = row.get("document") or entry["doc"]
+            entry["agencies"].append(
+                with_evidence(
+                    {
+                        "role": row.get("role"),
+                        "agency": row.get("agency"),
+                        "label": row.get("agencyLabel"),
+                        "rawName": row.get("rawName"),
+                        "sentence": row.get("sentence"),
+                        "start": row.get("start"),
+                        "end": row.get("end"),
+                        "document": ev_doc,
+                    }
+                )
+            )
+    return list(measures.values())

@@ -1,0 +1,166 @@
+"""Render ``bench/results/*.json`` as the tables in ``docs/benchmarks.md``.
+
+python -m bench.report   # rewrite docs/benchmarks.md from the stored results
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+LABELS = ("document detail", "chain up", "agency measures", "cascade", "search", "all")
+
+
+def _get(d: dict[str, Any], *path: str) -> Any:
+    for key in path:
+        if not isinstance(d, dict) or key not in d:
+            return None
+        d = d[key]
+    return d
+
+
+def _fmt(v: Any, unit: str = "") -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        v = f"{v:,.1f}" if v < 100 else f"{v:,.0f}"
+    elif isinstance(v, int):
+        v = f"{v:,}"
+    return f"{v}{unit}"
+
+
+def _latency_row(name: str, block: dict[str, Any] | None) -> str:
+    lat = _get(block or {}, "latency_ms") or {}
+    cells = [
+        f"{_fmt(_get(lat, label, 'p50'))} / {_fmt(_get(lat, label, 'p95'))} / {_fmt(_get(lat, label, 'p99'))}"
+        for label in LABELS
+    ]
+    return f"| {name} | " + " | ".join(cells) + " |"
+
+
+def size_section(r: dict[str, Any]) -> list[str]:
+    """The tables for one corpus size."""
+    n = r["n"]
+    e1, ea = r.get("extract_1", {}), r.get("extract_all", {})
+    out = [
+        f"## {n:,} documents ({r.get('corpus_mb')} MB of text, seed {r.get('seed')})",
+        "",
+        "### Ingest",
+        "",
+        "| step | figure |",
+        "|---|---|",
+        f"| extraction, 1 worker | {_fmt(e1.get('docs_per_s'))} docs/s ({_fmt(e1.get('seconds'))} s; {_fmt(e1.get('rejected'))} files rejected) |",
+        f"| extraction, {_fmt(ea.get('workers'))} workers | {_fmt(ea.get('docs_per_s'))} docs/s ({_fmt(ea.get('seconds'))} s) |",
+        f"| `policykg load` end to end (extract + load + link + reason, on-disk store) | "
+        + (
+            f"failed: {_get(r, 'ingest_cli', 'failed')}"
+            if _get(r, "ingest_cli", "failed")
+            else f"{_fmt(_get(r, 'ingest_cli', 'seconds'))} s"
+        )
+        + " |",
+        f"| extraction (all cores) + `load_records` (on disk), measured as stages | {_fmt(r.get('ingest_stages_s'))} s |",
+        "",
+        "### Load and store size",
+        "",
+        "| store | path | quads | seconds | triples/s | peak RSS | on disk |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for key, store, path in (
+        ("load_oxigraph", "Oxigraph on disk", "`graph.load.load_records`"),
+        ("load_memory", "Oxigraph in memory", "`graph.load.load_records`"),
+        ("raw_oxigraph", "Oxigraph on disk", "bulk load of the N-Quads dump"),
+        ("raw_memory", "Oxigraph in memory", "bulk load of the N-Quads dump"),
+        ("raw_rdflib", "rdflib `Dataset` (baseline)", "parse of the N-Quads dump"),
+    ):
+        b = r.get(key) or {}
+        if "skipped" in b:
+            out.append(f"| {store} | {path} | {b['skipped']} | | | | |")
+            continue
+        out.append(
+            f"| {store} | {path} | {_fmt(b.get('quads'))} | {_fmt(b.get('seconds'))} | "
+            f"{_fmt(b.get('triples_per_s'))} | {_fmt(b.get('peak_rss_mb'), ' MB')} | {_fmt(b.get('disk_mb'), ' MB')} |"
+        )
+    serve = r.get("serve") or {}
+    peer = r.get("rdflib_endpoint") or {}
+    out += [
+        "",
+        "### Query latency, ms (p50 / p95 / p99)",
+        "",
+        "| where | " + " | ".join(LABELS) + " |",
+        "|---|" + "---|" * len(LABELS),
+        _latency_row("in process, Oxigraph on disk", r.get("queries_in_process")),
+        _latency_row("HTTP `/sparql`, `policykg serve`", serve),
+        _latency_row(
+            "HTTP, rdflib-endpoint (same SPARQL)", peer if "skipped" not in peer else None
+        ),
+    ]
+    virt = r.get("virtuoso") or {}
+    if virt and "skipped" not in virt:
+        out += [
+            _latency_row("in process, `sparql:` → Virtuoso", virt.get("queries_in_process")),
+            _latency_row("HTTP `/sparql`, `policykg serve` on Virtuoso", virt.get("serve")),
+        ]
+    ratio = r.get("ratio") or {}
+    if ratio:
+        out += [
+            "",
+            "rdflib-endpoint ÷ `policykg serve`, same SPARQL over HTTP (p50): "
+            + ", ".join(f"{k} {v['p50']}×" for k, v in ratio.items()),
+        ]
+    elif "skipped" in peer:
+        out += ["", f"rdflib-endpoint: {peer['skipped']}."]
+    out += [
+        "",
+        "### Serving",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| `policykg serve` start-up on the existing store (spawn → first answer) | {_fmt(serve.get('startup_s'), ' s')} |",
+        f"| `policykg serve` peak RSS during the mix (server + query workers) | {_fmt(serve.get('peak_rss_mb'), ' MB')} |",
+        f"| load peak RSS (on-disk store) | {_fmt(_get(r, 'load_oxigraph', 'peak_rss_mb'), ' MB')} |",
+        f"| rdflib-endpoint start-up (parse) / peak RSS | {_fmt(peer.get('startup_s'), ' s')} / {_fmt(peer.get('peak_rss_mb'), ' MB')} |",
+        f"| HTTP errors (ours / rdflib-endpoint) | {_fmt(serve.get('errors'))} / {_fmt(peer.get('errors'))} |",
+    ]
+    if virt:
+        if "skipped" in virt:
+            out += ["", f"Virtuoso: {virt['skipped']}."]
+        else:
+            vl = virt.get("load") or {}
+            out += [
+                f"| Virtuoso: load through `graph.load` over SPARQL Update | {_fmt(vl.get('seconds'), ' s')} ({_fmt(vl.get('triples_per_s'))} triples/s, {_fmt(vl.get('quads'))} quads) |",
+                f"| Virtuoso server RSS after the mix | {_fmt(virt.get('server_rss_mb'), ' MB')} |",
+                f"| `policykg serve` on Virtuoso: start-up / peak RSS | {_fmt(_get(virt, 'serve', 'startup_s'), ' s')} / {_fmt(_get(virt, 'serve', 'peak_rss_mb'), ' MB')} |",
+            ]
+    out.append("")
+    return out
+
+
+def write_report(results: Path, target: Path) -> None:
+    """Rewrite ``target`` from every ``n*.json`` under ``results``."""
+    runs = sorted(
+        (json.loads(p.read_text(encoding="utf-8")) for p in results.glob("n*.json")),
+        key=lambda r: r["n"],
+    )
+    m = runs[0]["machine"] if runs else {}
+    lines = [
+        "# Benchmarks",
+        "",
+        "Generated by `make bench` (`bench/run.py`) from `bench/results/*.json`; do not edit by hand.",
+        "The corpus is synthetic (`python -m bench.generate`), written in the house styles of the real",
+        "captures, and goes through the same loader, extractor and graph code as real files.",
+        "Figures are measured, never asserted; the machine is shared, so treat small differences as noise.",
+        "",
+        f"Machine: {m.get('cpu')}, {m.get('cores')} cores, {m.get('memory_gib')} GiB RAM, {m.get('os')}; "
+        f"Python {m.get('python')}, pyoxigraph {m.get('pyoxigraph')}, rdflib {m.get('rdflib')}, "
+        f"Virtuoso {m.get('virtuoso')}; measured {m.get('date')}.",
+        "",
+    ]
+    for r in runs:
+        lines += size_section(r)
+    target.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_report(REPO / "bench" / "results", REPO / "docs" / "benchmarks.md")

@@ -1,0 +1,106 @@
+"""Every kind of bad input is rejected with one line naming the file and the reason; a batch goes on."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from loaders.errors import LoaderError, RejectedDocument
+from loaders.extract import extract_bytes, extract_file, iter_extract
+from tests.loaders.formats import as_docx, seed_lines
+
+
+def _rejected(path: Path, **kwargs: int) -> RejectedDocument:
+    with pytest.raises(RejectedDocument) as info:
+        extract_file(path, **kwargs)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message
+    assert isinstance(info.value, LoaderError)
+    return info.value
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert "empty" in _rejected(path).reason
+
+
+def test_whitespace_only_file(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b" \n\r\n\t\n")
+    assert "empty" in _rejected(path).reason
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert "binary" in _rejected(path).reason
+
+
+def test_too_large(tmp_path: Path, seed_paths: list[Path]) -> None:
+    path = tmp_path / "big.txt"
+    shutil.copy(seed_paths[0], path)
+    assert "too large" in _rejected(path, max_bytes=1000).reason
+    with pytest.raises(RejectedDocument, match="too large"):
+        extract_bytes(path.read_bytes(), "big.txt", max_bytes=1000)
+
+
+def test_unknown_suffix(tmp_path: Path, seed_paths: list[Path]) -> None:
+    path = tmp_path / "plan.xls"
+    shutil.copy(seed_paths[0], path)
+    assert "unknown suffix .xls" in _rejected(path).reason
+
+
+def test_truncated_docx(tmp_path: Path, seed_dir: Path) -> None:
+    data = as_docx(seed_lines(seed_dir / "jiaze_town_2016_opinion.txt"))
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[: len(data) // 2])
+    assert "truncated or corrupt docx" in _rejected(path).reason
+
+
+def test_docx_that_is_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "fake.docx"
+    path.write_text("质量发展纲要", encoding="utf-8")
+    assert "corrupt docx" in _rejected(path).reason
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
+    assert "pdf" in _rejected(path).reason
+
+
+def test_no_recognisable_title(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("今天开会,讨论了质量工作。\n大家发言积极。\n", encoding="utf-8")
+    assert _rejected(path).reason == "no recognisable title"
+
+
+def test_undecodable_text(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("质量".encode() + b"\xff\xfe\xfa" * 3 + b"\x81")
+    assert "undecodable" in _rejected(path).reason or "binary" in _rejected(path).reason
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "not a readable file" in _rejected(tmp_path / "nowhere.txt").reason
+
+
+def test_batch_reports_rejects_and_goes_on(tmp_path: Path, seed_paths: list[Path]) -> None:
+    for seed in seed_paths:
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "cut.docx").write_bytes(b"PK\x03\x04broken")
+    (tmp_path / "notes.md").write_text("ignored: not a document suffix", encoding="utf-8")
+    results = list(iter_extract([tmp_path]))
+    names = [path.name for path, _ in results]
+    assert names == sorted(names[:-1]) + ["cut.docx"] or len(names) == 7
+    rejected = {
+        path.name: outcome for path, outcome in results if isinstance(outcome, RejectedDocument)
+    }
+    assert set(rejected) == {"empty.txt", "cut.docx"}
+    records = [outcome for _, outcome in results if not isinstance(outcome, RejectedDocument)]
+    assert len(records) == len(seed_paths)

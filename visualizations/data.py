@@ -1,0 +1,407 @@
+"""What each page and view asks the store: named queries in, page contexts and views out.
+
+The only module of this package that talks to a store, and only through
+``graph.queries.run`` (named ``.rq`` queries), except "view as graph", which draws the
+result of the user's own query text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph import queries
+from graph.errors import GraphError, ParameterError
+from graph.store import Store
+from ontology import terms
+from visualizations import style
+from visualizations.highlight import Fact, Segment, segments
+from visualizations.model import View, agency_url, cascade_url, doc_url, local_id
+from visualizations.results import MAX_NODES, solutions_view, triples_view
+from visualizations.views import (
+    Row,
+    agency_view,
+    cascade_view,
+    document_view,
+    hierarchy_view,
+    target_text,
+)
+
+ROLE_PARAM = {
+    "lead": "lead",
+    "participant": "participating",
+    "participating": "participating",
+    "responsible": "responsible",
+}
+
+
+def _run(store: Store, name: str, **params: Any) -> list[dict[str, str | None]]:
+    return queries.run(store, name, **params)
+
+
+def _capped(
+    rows: list[dict[str, str | None]], limit: int = MAX_NODES
+) -> list[dict[str, str | None]]:
+    """Rows enough for about ``limit`` nodes (each row adds at most three)."""
+    return rows[: max(1, limit // 2)]
+
+
+def _with_urls(rows: list[dict[str, str | None]]) -> list[dict[str, Any]]:
+    """Rows plus ``url`` / ``agencyUrl`` / ``conceptUrl`` columns for the templates."""
+    out = []
+    for row in rows:
+        item: dict[str, Any] = dict(row)
+        item["url"] = doc_url(row.get("doc") or row.get("citing") or row.get("from"))
+        item["agencyUrl"] = agency_url(row.get("agency"))
+        item["conceptUrl"] = cascade_url(row.get("concept"))
+        item["levelLabel"] = style.level_label(row.get("level") or row.get("docLevel"))
+        out.append(item)
+    return out
+
+
+# ---- views ----------------------------------------------------------------------------------
+
+
+def hierarchy(store: Store) -> View:
+    """View 1 over the whole store."""
+    documents = _run(store, "document_list")
+    links = _run(store, "document_links")
+    view = hierarchy_view(documents[:MAX_NODES], links[: MAX_NODES * 2])
+    if len(documents) > MAX_NODES:
+        view.notes.append(f"共 {len(documents)} 份文件，只画出前 {MAX_NODES} 份。")
+    return view
+
+
+def agencies(
+    store: Store,
+    *,
+    role: str | None = None,
+    level: str | None = None,
+    region: str | None = None,
+    agency: str | None = None,
+) -> View:
+    """View 3, optionally narrowed to one role, level, region (IRI or code) or agency id."""
+    if agency:
+        found = agency_detail(store, agency)
+        if found is None:
+            return agency_view([], title="部门网络：未找到该部门")
+        return found.view
+    params = {
+        "role": ROLE_PARAM.get(role or "", None),
+        "level": level if level in style.LEVELS else None,
+        "region": region or None,
+    }
+    try:
+        rows = _run(store, "agency_network", **params)
+    except ParameterError:
+        rows = []
+    view = agency_view(_capped(rows), title="部门网络")
+    if len(rows) > len(_capped(rows)):
+        view.notes.append(
+            f"共 {len(rows)} 条部门—措施关系，只画出前 {len(_capped(rows))} 条；可按角色、层级或地区缩小范围。"
+        )
+    return view
+
+
+def cascade(store: Store, concept_id: str) -> View:
+    """View 4 for an indicator concept id (``jiangsu-famous-brand``) or IRI."""
+    return cascade_detail(store, concept_id).view
+
+
+def query_result(store: Store, text: str) -> View:
+    """View 5: the user's SELECT/CONSTRUCT/DESCRIBE result as a graph (at most MAX_NODES nodes).
+
+    Raises ValueError for updates, ASK, SERVICE/LOAD (no outbound requests) or bad syntax."""
+    if re.search(r"\b(SERVICE|LOAD)\b", text, re.IGNORECASE):
+        raise ValueError("SERVICE and LOAD are not allowed here")
+    try:
+        result = store.query(text)
+    except (GraphError, SyntaxError, OSError) as exc:
+        raise ValueError(f"query failed: {exc}") from exc
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        return solutions_view(variables, ([row[v] for v in variables] for row in result))
+    if isinstance(result, ox.QueryTriples):
+        return triples_view(result)
+    raise ValueError("only SELECT, CONSTRUCT and DESCRIBE results can be drawn")
+
+
+# ---- pages ----------------------------------------------------------------------------------
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """The home page: counts by level, latest documents, top agencies, indicator concepts."""
+    counts = _run(store, "counts_by_level")
+    documents = _run(store, "document_list")
+    latest = sorted(documents, key=lambda r: r.get("issued") or "", reverse=True)[:8]
+    return {
+        "counts": [{**row, "levelLabel": style.level_label(row.get("level"))} for row in counts],
+        "total": sum(int(row.get("documents") or 0) for row in counts),
+        "latest": _with_urls(latest),
+        "agencies": _with_urls(_run(store, "agencies")[:10]),
+        "concepts": _with_urls(_run(store, "indicators")[:15]),
+    }
+
+
+def document_list(store: Store, *, level: str | None = None) -> list[dict[str, Any]]:
+    """Every loaded document (optionally one level), newest first."""
+    rows = _run(store, "document_list", level=level if level in style.LEVELS else None)
+    return _with_urls(sorted(rows, key=lambda r: r.get("issued") or "", reverse=True))
+
+
+def agency_list(store: Store) -> list[dict[str, Any]]:
+    """Every agency with its measure counts by role."""
+    return _with_urls(_run(store, "agencies"))
+
+
+def concept_list(store: Store) -> list[dict[str, Any]]:
+    """Indicator concepts with targets, most levels first."""
+    return _with_urls(_run(store, "indicators"))
+
+
+def search(store: Store, q: str) -> list[dict[str, Any]]:
+    """Keyword hits in titles, measures and target sentences."""
+    return _with_urls(_run(store, "search", q=q.strip())[:500])
+
+
+@dataclass
+class DocumentPage:
+    """Everything the document page shows."""
+
+    iri: str
+    detail: dict[str, Any]
+    chain_up: list[dict[str, Any]]
+    chain_down: list[dict[str, Any]]
+    measures: list[dict[str, Any]]
+    targets: list[dict[str, Any]]
+    references_out: list[dict[str, Any]]
+    references_in: list[dict[str, Any]]
+    text: list[Segment]
+    view: View
+
+
+def document(store: Store, doc_id: str) -> DocumentPage | None:
+    """The document page and view for a document slug (``su-zhengbanfa-2012-123``)."""
+    try:
+        found = _run(store, "document_detail", doc=doc_id)
+    except ParameterError:
+        return None
+    if not found or not found[0].get("doc"):
+        return None
+    detail = found[0]
+    iri = str(detail["doc"])
+    measures = _run(store, "document_measures", doc=iri)
+    targets = _run(store, "document_targets", doc=iri)
+    refs_out = _run(store, "references_out", doc=iri)
+    refs_in = _run(store, "references_in", doc=iri)
+    text_rows = _run(store, "document_text", doc=iri)
+    view = document_view(detail, measures, targets, refs_out, refs_in)
+    text = (text_rows[0].get("text") if text_rows else None) or ""
+    return DocumentPage(
+        iri=iri,
+        detail={**detail, "levelLabel": style.level_label(detail.get("level"))},
+        chain_up=_with_urls([{**r, "doc": r.get("to")} for r in _run(store, "chain_up", doc=iri)]),
+        chain_down=_with_urls(_run(store, "chain_down", doc=iri)),
+        measures=_group_measures(measures),
+        targets=[{**_with_urls([r])[0], "text": target_text(r)} for r in targets],
+        references_out=[
+            {
+                **r,
+                "url": doc_url(r.get("target")) if r.get("resolved") == "true" else None,
+                "relationLabel": style.RELATIONS[style.relation_of(r.get("relation"))].label,
+            }
+            for r in refs_out
+        ],
+        references_in=[
+            {
+                **r,
+                "url": doc_url(r.get("citing")),
+                "relationLabel": style.RELATIONS[style.relation_of(r.get("relation"))].label,
+            }
+            for r in refs_in
+        ],
+        text=segments(text, _facts(measures, targets, refs_out)),
+        view=view,
+    )
+
+
+def _group_measures(rows: list[dict[str, str | None]]) -> list[dict[str, Any]]:
+    """One entry per measure with its agencies by role (rows come one per measure × agency)."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        measure = row.get("measure")
+        if not measure:
+            continue
+        entry = grouped.setdefault(
+            measure,
+            {
+                "measure": measure,
+                "path": row.get("path"),
+                "heading": row.get("heading"),
+                "agencies": [],
+            },
+        )
+        if row.get("agency"):
+            role = style.role_of(row.get("role"))
+            entry["agencies"].append(
+                {
+                    "role": role,
+                    "roleLabel": style.ROLES[role].label,
+                    "name": row.get("agencyLabel") or row.get("rawName"),
+                    "raw": row.get("rawName"),
+                    "url": agency_url(row.get("agency")),
+                    "node": row.get("agency"),
+                }
+            )
+    return list(grouped.values())
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return -1
+
+
+def _facts(measures: Sequence[Row], targets: Sequence[Row], refs_out: Sequence[Row]) -> list[Fact]:
+    """Every extracted fact with its offsets, its hover text and the node it opens."""
+    facts: list[Fact] = []
+    for row in measures:
+        heading = " ".join(filter(None, ["措施", row.get("path"), row.get("heading")]))
+        facts.append(
+            Fact(
+                _int(row.get("measureStart")),
+                _int(row.get("measureEnd")),
+                "measure",
+                heading,
+                row.get("measure"),
+            )
+        )
+        if row.get("agency"):
+            role = style.ROLES[style.role_of(row.get("role"))].label
+            name = row.get("agencyLabel") or row.get("rawName") or ""
+            hover = f"{role}：{name}" + (
+                f"（原文：{row['rawName']}）" if row.get("rawName") else ""
+            )
+            facts.append(
+                Fact(
+                    _int(row.get("start")), _int(row.get("end")), "agency", hover, row.get("agency")
+                )
+            )
+    for row in targets:
+        hover = f"目标：{row.get('indicator') or ''} {target_text(row)}" + (
+            f"（{row['year']}年）" if row.get("year") else ""
+        )
+        facts.append(
+            Fact(_int(row.get("start")), _int(row.get("end")), "target", hover, row.get("target"))
+        )
+    for row in refs_out:
+        relation = style.RELATIONS[style.relation_of(row.get("relation"))].label
+        title = row.get("targetTitle") or row.get("writtenTitle") or row.get("writtenNumber") or ""
+        facts.append(
+            Fact(
+                _int(row.get("start")),
+                _int(row.get("end")),
+                "reference",
+                f"{relation}：{title}",
+                row.get("target"),
+            )
+        )
+    return facts
+
+
+@dataclass
+class AgencyPage:
+    """Everything the agency page shows."""
+
+    iri: str
+    info: dict[str, Any]
+    by_role: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    view: View = field(default_factory=lambda: agency_view([]))
+
+
+def agency_iri(agency_id: str) -> str:
+    """``320000/quality-supervision`` → the agency's IRI (already-encoded parts kept as they are)."""
+    return agency_id if agency_id.startswith(terms.AGENCY_BASE) else terms.AGENCY_BASE + agency_id
+
+
+def agency_detail(store: Store, agency_id: str) -> AgencyPage | None:
+    """The agency page and its network (its measures across all documents and levels)."""
+    iri = agency_iri(agency_id)
+    try:
+        rows = _run(store, "agency_measures", agency=iri)
+    except ParameterError:
+        return None
+    info = next((row for row in _run(store, "agencies") if row.get("agency") == iri), None)
+    if info is None and not rows:
+        return None
+    info = info or {"agency": iri, "label": local_id(iri, "agency")}
+    network_rows = [
+        {
+            **row,
+            "agency": iri,
+            "agencyLabel": info.get("label"),
+            "agencyType": info.get("typeLabel"),
+            "agencyRegionLabel": info.get("regionLabel"),
+            "level": row.get("docLevel"),
+        }
+        for row in rows
+    ]
+    by_role: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _with_urls(rows):
+        by_role[style.role_of(row.get("role"))].append(row)
+    view = agency_view(_capped(network_rows), title=f"部门网络：{info.get('label') or ''}")
+    return AgencyPage(iri, dict(info), {k: by_role[k] for k in style.ROLES if k in by_role}, view)
+
+
+@dataclass
+class CascadePage:
+    """Everything the cascade page shows."""
+
+    concept: str
+    label: str
+    targets: list[dict[str, Any]]
+    gaps: list[dict[str, Any]]
+    view: View
+
+
+def cascade_detail(store: Store, concept_id: str) -> CascadePage:
+    """The cascade page and view of one indicator concept (an empty cascade is still a page)."""
+    try:
+        rows = _run(store, "cascade", concept=concept_id)
+        missing = _run(store, "not_taken_up", concept=concept_id)
+    except ParameterError:
+        rows, missing = [], []
+    concept = concept_id if ":" in concept_id else f"{terms.INDICATOR_SCHEME}/{concept_id}"
+    label = next(
+        (
+            row.get("label")
+            for row in _run(store, "indicators")
+            if row.get("concept") == concept and row.get("label")
+        ),
+        concept_id,
+    )
+    gaps: list[dict[str, Any]] = []
+    if missing:
+        where = {row["doc"]: row for row in _run(store, "document_list") if row.get("doc")}
+        for row in missing:
+            lower = where.get(row.get("lowerDoc") or "", {})
+            gaps.append(
+                {
+                    **row,
+                    "lowerLevel": lower.get("level"),
+                    "lowerRegion": lower.get("regionLabel"),
+                    "url": doc_url(row.get("lowerDoc")),
+                }
+            )
+    view = cascade_view(rows, gaps, concept_label=str(label))
+    targets = [
+        {**item, "text": target_text(item), "levelLabel": style.level_label(item.get("level"))}
+        for item in _with_urls(rows)
+    ]
+    return CascadePage(concept, str(label), targets, gaps, view)
