@@ -271,7 +271,7 @@ def validate(store: StoreOption = None) -> None:
     finally:
         db.close()
     for line in report.lines():
-        out.print(line)
+        out.print(line, markup=False, highlight=False)
 
     raise typer.Exit(0 if report.conforms else 1)
 
@@ -291,7 +291,8 @@ def reason(
         db.flush()
     finally:
         db.close()
-    out.print(str(report))
+    for line in report.lines():
+        out.print(line, markup=False, highlight=False)
 
 
 @app.command()

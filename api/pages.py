@@ -27,23 +27,46 @@ def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 
 
+# Values from the bundled corpus (data/corpus) for the example tabs' required parameters.
+SAMPLE_VALUES = {
+    "doc": "su-zhengbanfa-2012-123",
+    "agency": "https://w3id.org/policykg/agency/320000/quality-supervision",
+    "concept": "jiangsu-famous-brand",
+    "phrase": "质量奖励制度",
+    "q": "名牌",
+    "region": "320000",
+}
+
+
 def examples() -> list[dict[str, Any]]:
-    """One example per named query: name, summary, parameters and the SPARQL text."""
+    """One runnable example per named query: name, description, parameters and SPARQL text.
+
+    The text is the ``.rq`` file with the project's prefixes declared and each required
+    parameter bound to a value from the bundled corpus (:data:`SAMPLE_VALUES`), so the tab
+    answers something when run; optional parameters are left unset.
+    """
     from graph import queries
+    from graph.sparql import PREFIXES
 
     found = []
     for entry in queries.catalog():
-        text = getattr(entry, "text", None) or getattr(entry, "sparql", None) or ""
+        required = {
+            p.name: SAMPLE_VALUES.get(p.name, "") for p in entry.parameters if not p.optional
+        }
+        try:
+            text = queries.bind(entry.sparql, entry, required)
+        except Exception:  # a parameter we have no sample for: show the placeholders
+            text = entry.sparql
         params = [
-            {"name": p.name, "description": getattr(p, "description", "")}
-            for p in getattr(entry, "params", [])
+            {"name": p.name, "description": p.description, "optional": p.optional}
+            for p in entry.parameters
         ]
         found.append(
             {
                 "name": entry.name,
-                "summary": getattr(entry, "summary", ""),
+                "summary": entry.description,
                 "params": params,
-                "query": text,
+                "query": PREFIXES + text,
             }
         )
     return found

@@ -10,6 +10,7 @@ folder, ``OUT.truth/NNNNNN_<level>_<year>.json`` (what a careful reader would ex
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import sys
@@ -27,6 +28,18 @@ def file_stem(doc: DocPlan) -> str:
 def truth_dir(out: Path) -> Path:
     """Where the ground truth for corpus folder ``out`` goes (a sibling, not inside it)."""
     return out.with_name(out.name + ".truth")
+
+
+def generator_digest() -> str:
+    """Hash of the generator's own sources and the gazetteer: a cached corpus is stale when it changes."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("generate.py", "plan.py", "render.py", "regions.py", "vocab.py"):
+        h.update((here / name).read_bytes())
+    gazetteer = here.parent / "ontology" / "schemes" / "regions.csv"
+    if gazetteer.exists():
+        h.update(gazetteer.read_bytes())
+    return h.hexdigest()
 
 
 def generate(n: int, seed: int, out: Path) -> list[Path]:
@@ -50,7 +63,13 @@ def generate(n: int, seed: int, out: Path) -> list[Path]:
             encoding="utf-8",
         )
         paths.append(path)
-    manifest = {"n": n, "seed": seed, "files": len(paths), "generator": "bench.generate"}
+    manifest = {
+        "n": n,
+        "seed": seed,
+        "files": len(paths),
+        "generator": "bench.generate",
+        "generator_sha256": generator_digest(),
+    }
     (truth / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return paths
 

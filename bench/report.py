@@ -53,7 +53,7 @@ def size_section(r: dict[str, Any]) -> list[str]:
         "|---|---|",
         f"| extraction, 1 worker | {_fmt(e1.get('docs_per_s'))} docs/s ({_fmt(e1.get('seconds'))} s; {_fmt(e1.get('rejected'))} files rejected) |",
         f"| extraction, {_fmt(ea.get('workers'))} workers | {_fmt(ea.get('docs_per_s'))} docs/s ({_fmt(ea.get('seconds'))} s) |",
-        f"| `policykg load` end to end (extract + load + link + reason, on-disk store) | "
+        "| `policykg load` end to end (extract + load + link + reason, on-disk store) | "
         + (
             f"failed: {_get(r, 'ingest_cli', 'failed')}"
             if _get(r, "ingest_cli", "failed")

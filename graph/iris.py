@@ -164,9 +164,117 @@ def document_iri(
     return terms.DOC_BASE + "h-" + (content_sha256 or _short_hash(""))[:12]
 
 
-def external_document_iri(doc_number: str | None, title: str | None) -> str:
-    """IRI of a referenced document whose text is not loaded (same rule as loaded ones)."""
-    return document_iri(doc_number, title=title)
+class EmptyKeyError(ValueError):
+    """An external-document IRI was asked for with nothing to name the document by.
+
+    Minting one anyway would give every such reference the same node (the hash of an empty
+    string), merging unrelated documents; the caller leaves the reference unlinked instead.
+    """
+
+
+def external_document_iri(
+    doc_number: str | None, title: str | None, *, scope: str | None = None
+) -> str:
+    """IRI of a referenced document whose text is not loaded (same rule as loaded ones).
+
+    ``scope`` (the citing document's IRI) keeps a bare abbreviation such as 《决定》, which
+    names different documents in different texts, apart per citing document.
+
+    >>> external_document_iri(None, "《质量发展纲要（2011—2020年）》") == document_iri(
+    ...     None, title="质量发展纲要(2011-2020年)")
+    True
+    >>> external_document_iri(None, "《》")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    graph.iris.EmptyKeyError: nothing to name an external document by
+    """
+    by_number = document_slug(doc_number)
+    if by_number:
+        return terms.DOC_BASE + by_number
+    key = normalise_title(title or "")
+    if not key:
+        raise EmptyKeyError(
+            "no document number and an empty title: nothing to name an external document by"
+        )
+    return terms.DOC_BASE + "t-" + _short_hash(key, scope)
+
+
+_STANDARD_CODE = re.compile(
+    r"^\s*(?P<body>GB/T|GB/Z|GB|DB\d{0,6}/T|JJF|JJG|ISO|IS0|IEC)\s*(?P<number>\d{3,6}(?:\.\d+)?)"
+    r"(?:\s*[-:：]\s*(?P<year>(?:19|20)\d{2}))?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class StandardCode:
+    """A standard's code split into body (GB/T, ISO …), number and, when written, edition year."""
+
+    body: str
+    number: str
+    year: int | None = None
+
+    def code(self) -> str:
+        """The code without its edition: ``GB/T 19580``, ``ISO 9000`` (all editions meet here)."""
+        return f"{self.body} {self.number}"
+
+    def slug(self) -> str:
+        """``gb-t-19580``, ``iso-9000``."""
+        return re.sub(r"[^a-z0-9.]+", "-", self.code().lower()).strip("-")
+
+
+def parse_standard_code(text: str | None) -> StandardCode | None:
+    """Parse a standard code written any way (``ISO9000``, ``GB/T19580-2012``); else ``None``.
+
+    >>> parse_standard_code("GB/T19580-2012")
+    StandardCode(body='GB/T', number='19580', year=2012)
+    >>> parse_standard_code("is0 9000").code()
+    'ISO 9000'
+    >>> parse_standard_code("苏政发〔2016〕142号") is None
+    True
+    """
+    if not text:
+        return None
+    match = _STANDARD_CODE.match(unicodedata.normalize("NFKC", text))
+    if match is None:
+        return None
+    body = match.group("body").upper().replace("IS0", "ISO")
+    year = match.group("year")
+    return StandardCode(body, match.group("number"), int(year) if year else None)
+
+
+def standard_iri(code: StandardCode) -> str:
+    """IRI of a standard, shared by every document that mentions it: ``…/doc/std-iso-9000``."""
+    return terms.DOC_BASE + "std-" + code.slug()
+
+
+#: 办法 / 做法 / 执法 … end in 法 but are not laws (the loaders use the same list).
+_NOT_A_LAW = re.compile(r"(?:办|方|做|违|执|立|司|依|合|守|用|想|手|说)法$")
+_LAW_STATE = "中华人民共和国"
+
+
+def law_key(title: str | None) -> str | None:
+    """The key a law is cited under, or ``None`` if the title is not a law's.
+
+    A law's short title (《产品质量法》) is its name, not an abbreviation: 中华人民共和国 is
+    the only part the texts leave out.
+
+    >>> law_key("《中华人民共和国产品质量法》") == law_key("产品质量法") == "产品质量法"
+    True
+    >>> law_key("江苏省质量奖管理办法") is None
+    True
+    """
+    folded = normalise_title(title or "")
+    if not folded.endswith("法") or _NOT_A_LAW.search(folded):
+        return None
+    key = folded.removeprefix(_LAW_STATE)
+    return key if len(key) > 1 else None
+
+
+def law_iri(key: str) -> str:
+    """IRI of a law by its key: ``…/doc/law-<slug of 产品质量法>`` (reads as law-产品质量法)."""
+    if not key:
+        raise EmptyKeyError("an empty law title: nothing to name the law by")
+    return terms.DOC_BASE + "law-" + slug(key)
 
 
 def document_graph(doc_iri: str) -> str:

@@ -57,6 +57,8 @@ class LoadReport:
     seconds: float = 0.0
     loaded: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    #: (reference IRI, reason) for references naming no document at all (see graph.resolve)
+    unlinked: list[tuple[str, str]] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, str]]:
         """(label, value) pairs for a summary table."""
@@ -70,6 +72,7 @@ class LoadReport:
             ("agencies", str(self.agencies)),
             ("references resolved", str(self.references_resolved)),
             ("references unresolved", str(self.references_unresolved)),
+            ("references unlinked", str(len(self.unlinked))),
             ("cascade links", f"{self.cascade_links} ({self.weaker_links} weaker)"),
             ("rejected files", str(len(self.rejected))),
             ("triples in store", str(self.triples)),
@@ -150,6 +153,7 @@ def link_store(store: Store, report: LoadReport | None = None) -> LoadReport:
     store.replace_graph(iris.GRAPH_CASCADE, sorted(cascade.triples, key=str))
     report.references_resolved = links.resolved
     report.references_unresolved = links.unresolved
+    report.unlinked = links.unlinked
     report.cascade_links = cascade.links
     report.weaker_links = cascade.weaker
     report.not_taken_up = cascade.not_taken_up

@@ -28,6 +28,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
+from graph.errors import GraphError
 from graph.store import Store
 from ontology import terms
 from ontology.vocabulary import EXTERNAL_AXIOMS, PROPERTIES, PropertySpec
@@ -37,6 +38,10 @@ Triple = tuple[str, str, str]
 
 #: HermiT's Java heap in MB; the machine is shared, the graphs are small.
 JAVA_MEMORY_MB = 1000
+
+
+class ReasonerError(GraphError):
+    """HermiT could not run or failed on the ontology and the data."""
 
 
 @dataclass
@@ -57,7 +62,8 @@ class ReasoningReport:
             f"in {self.seconds:.2f} s"
         )
         return [head] + [
-            f"  {count:6d}  {prop}" for prop, count in sorted(self.by_property.items())
+            f"  {count:6d}  {terms.compact(prop)}"
+            for prop, count in sorted(self.by_property.items())
         ]
 
 
@@ -188,9 +194,12 @@ def _run_hermit(asserted: set[Triple]) -> str:
             "-Y",
             path.as_uri(),
         ]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as exc:
+            raise ReasonerError(f"cannot start java for HermiT: {exc}") from exc
     if done.returncode != 0:
-        raise RuntimeError(f"HermiT failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+        raise ReasonerError(f"HermiT failed ({done.returncode}): {done.stderr.strip()[-500:]}")
     return done.stdout
 
 
@@ -238,8 +247,8 @@ def _hermit(asserted: set[Triple]) -> set[Triple]:
     for prop, pairs in _INSTANCES.findall(output):
         for a, b in _PAIR.findall(pairs):
             for (sup, inverted), (s, o) in [
-                *(((e, (a, b)) for e in supers.get((prop, False), {(prop, False)}))),
-                *(((e, (b, a)) for e in supers.get((prop, True), {(prop, True)}))),
+                *((e, (a, b)) for e in supers.get((prop, False), {(prop, False)})),
+                *((e, (b, a)) for e in supers.get((prop, True), {(prop, True)})),
             ]:
                 entailed.add((o, sup, s) if inverted else (s, sup, o))
     return {t for t in entailed if t[1] in wanted} - asserted
@@ -250,7 +259,7 @@ def java_available() -> bool:
     return shutil.which("java") is not None
 
 
-def reason(store: Store, engine: Engine = "auto") -> ReasoningReport:
+def reason(store: Store, engine: Engine | str = "auto") -> ReasoningReport:
     """Replace the inferred graph with what the ontology implies about the store's links.
 
     ``engine``: ``"owlready"`` (HermiT, needs Java), ``"rules"`` (SPARQL on the store) or
@@ -261,13 +270,15 @@ def reason(store: Store, engine: Engine = "auto") -> ReasoningReport:
     if engine not in ("rules", "owlready"):
         raise ValueError(f"unknown reasoning engine {engine!r} (use auto, rules or owlready)")
     started = time.perf_counter()
-    store.drop_graph(terms.GRAPH_INFERRED)
     asserted = asserted_links(store)
     rounds = 1
     if engine == "owlready":
+        # computed before the old inferred graph goes, so a failing HermiT leaves it in place
         inferred = _hermit(asserted)
         store.replace_graph(terms.GRAPH_INFERRED, _as_oxigraph(inferred))
     else:
+        # the rules read the union of all graphs: start from the asserted triples only
+        store.drop_graph(terms.GRAPH_INFERRED)
         inferred, rounds = _rule_pass(store)
     store.flush()
     counts = Counter(p for _, p, _ in inferred)

@@ -5,7 +5,11 @@ style: 〔〕 [] ［］ () ), by title (dashes — – - ―, brackets （） ()
 印发 notice wrapper folded away), or, for an abbreviation such as 《纲要》, through the fuller
 title the same document cites. What stays unresolved becomes one ``pkg:ExternalDocument`` per
 distinct document, holding everything the references say about it (titles, number, issuer),
-so 质量发展纲要(2011-2020年) is one node with all its implementers.
+so 质量发展纲要(2011-2020年) is one node with all its implementers. Standards (ISO 9000,
+GB/T 19580) are one node per code (``doc/std-iso-9000``) and laws one node per name
+(``doc/law-…`` for 《产品质量法》 and 《中华人民共和国产品质量法》 alike), whoever cites them.
+A reference with nothing to name its document by is left unlinked, with the reason, rather
+than merged into a nameless node.
 
 The pass is a pure function of the documents' graphs: it reads them with SPARQL and returns
 the triples of the shared graph, which :func:`graph.load.link` writes in one replacement.
@@ -67,11 +71,16 @@ def title_keys(title: str | None, issuer: str | None = None) -> set[str]:
 
 
 def is_abbreviation(title: str | None, number: str | None) -> bool:
-    """A short title with no number and no year, e.g. 《纲要》."""
-    if not title or number:
+    """A short title with no number and no year, e.g. 《纲要》; a law's name (《建筑法》) is not one.
+
+    >>> is_abbreviation("纲要", None), is_abbreviation("建筑法", None)
+    (True, False)
+    """
+    if not title or number or iris.law_key(title):
         return False
     folded = iris.normalise_title(title)
-    return len(folded) <= ABBREVIATION_MAX and not re.search(r"\d{4}", folded)
+    # an empty title (《》) abbreviates nothing: every sibling would "end with" it
+    return 0 < len(folded) <= ABBREVIATION_MAX and not re.search(r"\d{4}", folded)
 
 
 @dataclass
@@ -93,6 +102,8 @@ class LinkResult:
     triples: set[ox.Triple] = field(default_factory=set)
     resolved: int = 0
     unresolved: int = 0
+    #: (reference IRI, why it names no document) for references left without a link
+    unlinked: list[tuple[str, str]] = field(default_factory=list)
 
 
 class _UnionFind:
@@ -166,6 +177,12 @@ def _reference_keys(ref: ReferenceRow) -> list[str]:
     parsed = iris.parse_doc_number(ref.number)
     if parsed:
         keys.append("n:" + parsed.key())
+    standard = iris.parse_standard_code(ref.number)
+    if standard:
+        keys.append("s:" + standard.code())
+    law = iris.law_key(ref.title)
+    if law:
+        keys.append("l:" + law)
     keys += ["t:" + k for k in sorted(title_keys(ref.title, ref.issuer))]
     return keys
 
@@ -192,7 +209,9 @@ def link_references(store: Store) -> LinkResult:
             target_of[ref.iri] = hit
             continue
         if not keys:
-            continue  # a reference saying nothing (no title, no number) stays as written
+            # a reference saying nothing (no title, no number) stays as written
+            result.unlinked.append((ref.iri, "the reference names no title and no number"))
+            continue
         unresolved.append((ref, keys))
         for key in keys[1:]:
             groups.union(keys[0], key)
@@ -205,7 +224,9 @@ def link_references(store: Store) -> LinkResult:
         if target is None:
             continue
         resolved = not target.startswith("group:")
-        node = target if resolved else externals[groups.find(target.removeprefix("group:"))]
+        node = target if resolved else externals.get(groups.find(target.removeprefix("group:")))
+        if node is None:
+            continue  # no name to mint an external node from: listed in result.unlinked
         result.triples.add(ox.Triple(nn(ref.iri), nn(t.PKG_REFERENCED_DOCUMENT), nn(node)))
         result.triples.add(
             ox.Triple(
@@ -225,6 +246,8 @@ def link_references(store: Store) -> LinkResult:
 def _expand_abbreviation(ref: ReferenceRow, siblings: list[ReferenceRow]) -> ReferenceRow | None:
     """The sibling reference whose title the abbreviation shortens (《纲要》 → 《质量发展纲要…》)."""
     short = iris.normalise_title(ref.title or "")
+    if not short:
+        return None
     for sibling in siblings:
         if sibling.iri == ref.iri or is_abbreviation(sibling.title, sibling.number):
             continue
@@ -247,13 +270,18 @@ def _describe_externals(
         titles = Counter(r.title for r in refs if r.title and not is_abbreviation(r.title, None))
         issuers = Counter(r.issuer for r in refs if r.issuer)
         number = numbers.most_common(1)[0][0] if numbers else None
-        title = _best_title(titles)
-        node = iris.external_document_iri(number, title)
+        try:
+            node, kind, title, number = _external_identity(refs, number, titles)
+        except iris.EmptyKeyError as error:
+            result.unlinked += [(r.iri, str(error)) for r in refs]
+            continue
         nodes[root] = node
         add = result.triples.add
         add(ox.Triple(nn(node), nn(t.RDF_TYPE), nn(t.PKG_EXTERNAL_DOCUMENT)))
         add(ox.Triple(nn(node), nn(t.RDF_TYPE), nn(t.PKG_POLICY_DOCUMENT)))
-        if number:
+        if kind:
+            add(ox.Triple(nn(node), nn(t.ELI_TYPE_DOCUMENT), nn(t.doctype_concept(kind))))
+        if number:  # a 发文字号 in its canonical form, or a standard's code
             parsed = iris.parse_doc_number(number)
             add(
                 ox.Triple(
@@ -277,10 +305,43 @@ def _describe_externals(
             add(ox.Triple(nn(node), nn(t.ELI_PASSED_BY), nn(agency)))
             add(ox.Triple(nn(agency), nn(t.RDF_TYPE), nn(t.PKG_AGENCY)))
             add(ox.Triple(nn(agency), nn(t.SKOS_PREF_LABEL), zh(issuer)))
-        level = _external_level(number, issuers)
+        level = "national" if kind == "law" else _external_level(number, issuers)
         if level:
             add(ox.Triple(nn(node), nn(t.PKG_LEVEL), nn(t.level_concept(level))))
     return nodes
+
+
+def _external_identity(
+    refs: list[ReferenceRow], number: str | None, titles: Counter[str]
+) -> tuple[str, str | None, str | None, str | None]:
+    """IRI, document kind (``standard``, ``law`` or ``None``), title and number of the node
+    a group of references names; raises :class:`graph.iris.EmptyKeyError` if nothing does.
+
+    A standard is named by its code (its written title, if any, is the node's title; else the
+    code), a law by its name; an abbreviation no fuller title explains (省政府两个《决定》) keeps
+    its short title, scoped to the document that writes it, since 《决定》 elsewhere is another.
+    """
+    parsed = [p for r in refs if (p := iris.parse_standard_code(r.number)) is not None]
+    codes = Counter(p.code() for p in parsed)
+    if codes:
+        code = sorted(codes, key=lambda c: (-codes[c], c))[0]
+        standard = next(p for p in parsed if p.code() == code)
+        return iris.standard_iri(standard), "standard", _best_title(titles) or code, code
+    laws = Counter(key for r in refs if (key := iris.law_key(r.title)) is not None)
+    if laws and not number:
+        law = sorted(laws, key=lambda k: (-laws[k], k))[0]
+        return iris.law_iri(law), "law", _best_title(titles) or law, None
+    title = _best_title(titles)
+    if title or number:
+        return iris.external_document_iri(number, title), None, title, number
+    short = Counter(r.title for r in refs if r.title)
+    scope = min(r.citing for r in refs)
+    return (
+        iris.external_document_iri(None, _best_title(short), scope=scope),
+        None,
+        _best_title(short),
+        None,
+    )
 
 
 def _best_title(titles: Counter[str]) -> str | None:

@@ -24,17 +24,6 @@ ONTOLOGY_DIR = Path(terms.__file__).resolve().parent
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "policykg.ttl"
 
-#: short forms used in report lines (instance bases first: they are the longest matches).
-SHORT_PREFIXES: dict[str, str] = {
-    "doc": terms.DOC_BASE,
-    "agency": terms.AGENCY_BASE,
-    "region": terms.REGION_BASE,
-    "target": terms.TARGET_BASE,
-    "measure": terms.MEASURE_BASE,
-    "concept": terms.CONCEPT_BASE,
-    **terms.PREFIXES,
-}
-
 
 @dataclass(frozen=True)
 class ValidationResult:
@@ -90,13 +79,8 @@ class ValidationReport:
 
 
 def shorten(iri: str) -> str:
-    """An IRI in prefixed form where a known prefix fits, else as it is."""
-    best = max(
-        ((p, ns) for p, ns in SHORT_PREFIXES.items() if iri.startswith(ns)),
-        key=lambda item: len(item[1]),
-        default=None,
-    )
-    return f"{best[0]}:{iri[len(best[1]) :]}" if best else iri
+    """An IRI in prefixed form where a known prefix fits (``doc:…``, ``pkg:…``), else as it is."""
+    return terms.compact(iri)
 
 
 def store_ntriples(store: Store) -> bytes:

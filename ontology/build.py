@@ -50,7 +50,9 @@ class _Author:
         if found is not None:
             return found
         namespace_iri, name = _split(iri)
-        namespace = self.onto if namespace_iri == terms.PKG else self.onto.get_namespace(namespace_iri)
+        namespace = (
+            self.onto if namespace_iri == terms.PKG else self.onto.get_namespace(namespace_iri)
+        )
         with self.onto:
             return types.new_class(
                 name, (base,), exec_body=lambda body: body.update({"namespace": namespace})
@@ -71,7 +73,9 @@ class _Author:
             self.annotate(cls, c.label_zh, c.label_en, c.definition_en, c.definition_zh)
         for p in PROPERTIES:
             self.property(p)
-            self.annotate(self.world[p.iri], p.label_zh, p.label_en, p.definition_en, p.definition_zh)
+            self.annotate(
+                self.world[p.iri], p.label_zh, p.label_en, p.definition_en, p.definition_zh
+            )
         for p in EXTERNAL_AXIOMS:
             self.property(p)
 
@@ -122,7 +126,10 @@ def _header(graph: Graph) -> None:
         (
             onto,
             DCTERMS.description,
-            Literal("质量政策文件及其措施、部门和目标的本体，与 ELI、ORG、SKOS、数据立方和 PROV 对齐。", lang="zh"),
+            Literal(
+                "质量政策文件及其措施、部门和目标的本体，与 ELI、ORG、SKOS、数据立方和 PROV 对齐。",
+                lang="zh",
+            ),
         )
     )
     graph.add((onto, OWL.versionInfo, Literal(VERSION)))

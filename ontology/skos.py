@@ -162,9 +162,7 @@ def _alt_labels(item: dict[str, Any]) -> list[str]:
     return alts
 
 
-def _data_scheme(
-    path: Path, scheme_iri: str, zh: str, en: str, concept_iri: Any
-) -> Graph:
+def _data_scheme(path: Path, scheme_iri: str, zh: str, en: str, concept_iri: Any) -> Graph:
     graph, scheme = _scheme(scheme_iri, zh, en)
     data = _read_json(path)
     items = _items(data)
@@ -175,8 +173,13 @@ def _data_scheme(
         if not item_id or not label_zh:
             continue
         concept = _concept(
-            graph, scheme, concept_iri(str(item_id)), label_zh, label_en,
-            notation=str(item_id), alt_labels=_alt_labels(item),
+            graph,
+            scheme,
+            concept_iri(str(item_id)),
+            label_zh,
+            label_en,
+            notation=str(item_id),
+            alt_labels=_alt_labels(item),
         )
         definition = item.get("definition") or item.get("note")
         if isinstance(definition, str):
@@ -224,7 +227,11 @@ def region_scheme(path: Path | None = None) -> Graph:
         if not name:
             continue
         region = _concept(
-            graph, scheme, region_iri(code, name), name, None,
+            graph,
+            scheme,
+            region_iri(code, name),
+            name,
+            None,
             alt_labels=[a for a in ((row.get("short") or "").strip(),) if a],
         )
         graph.add((region, RDF.type, PKG_REGION))

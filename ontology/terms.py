@@ -131,7 +131,9 @@ DCTERMS_IDENTIFIER = DCTERMS + "identifier"
 
 # --- policykg classes ------------------------------------------------------------------------
 PKG_POLICY_DOCUMENT = PKG + "PolicyDocument"  # ⊑ eli:LegalResource
-PKG_EXTERNAL_DOCUMENT = PKG + "ExternalDocument"  # ⊑ pkg:PolicyDocument; referenced, text not loaded
+PKG_EXTERNAL_DOCUMENT = (
+    PKG + "ExternalDocument"
+)  # ⊑ pkg:PolicyDocument; referenced, text not loaded
 PKG_SECTION = PKG + "Section"  # ⊑ eli:LegalResourceSubdivision
 PKG_MEASURE = PKG + "Measure"  # ⊑ pkg:Section
 PKG_AGENCY = PKG + "Agency"  # ⊑ org:Organization
@@ -249,6 +251,31 @@ DOCTYPES: tuple[tuple[str, str, str], ...] = (
     ("报告", "report", "report"),
     ("其他", "other", "other"),
 )
+
+
+#: short forms for readable output (instance bases too); the longest matching namespace wins.
+SHORT_PREFIXES: dict[str, str] = {
+    "doc": DOC_BASE,
+    "agency": AGENCY_BASE,
+    "region": REGION_BASE,
+    "target": TARGET_BASE,
+    "measure": MEASURE_BASE,
+    "concept": CONCEPT_BASE,
+    **PREFIXES,
+}
+
+
+def compact(iri: str) -> str:
+    """An IRI in prefixed form where a known prefix fits, else unchanged.
+
+    >>> compact("https://w3id.org/policykg/ontology#leads"), compact("urn:x")
+    ('pkg:leads', 'urn:x')
+    """
+    best = max((ns for ns in SHORT_PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(p for p, ns in SHORT_PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best) :]}"
 
 
 def level_concept(level: str | None) -> str:

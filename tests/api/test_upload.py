@@ -107,7 +107,9 @@ def test_oversize_upload_is_413(four_seeds):
     store, client, _ = four_seeds
     before = quads(store)
     big = "质量".encode() * 40_000  # 240 kB > 200 kB
-    response = client.post("/documents", files={"file": ("big.txt", big, "text/plain")}, headers=AUTH)
+    response = client.post(
+        "/documents", files={"file": ("big.txt", big, "text/plain")}, headers=AUTH
+    )
     assert_error(response, 413)
     assert quads(store) == before
 

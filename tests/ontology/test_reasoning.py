@@ -12,10 +12,14 @@ from ontology import terms as t
 
 from .conftest import AGENCY, CHAIN_GRAPHS, DOC, MEASURE, REGION, Link
 
-needs_java = pytest.mark.skipif(not java_available(), reason="HermiT needs a java binary on the PATH")
+needs_java = pytest.mark.skipif(
+    not java_available(), reason="HermiT needs a java binary on the PATH"
+)
 
 
-def test_the_town_opinion_implements_the_national_outline_through_its_chain(chain_store: Store) -> None:
+def test_the_town_opinion_implements_the_national_outline_through_its_chain(
+    chain_store: Store,
+) -> None:
     reason(chain_store, engine="rules")
     inferred = inferred_triples(chain_store)
     assert (DOC + "town", t.PKG_IMPLEMENTS_TRANSITIVELY, DOC + "national") in inferred
@@ -31,8 +35,16 @@ def test_inverse_links_and_super_properties_are_made_explicit(chain_store: Store
     assert (lead, t.PKG_LEADS, MEASURE + "town/1") in inferred
     assert (lead, t.PKG_INVOLVED_IN, MEASURE + "town/1") in inferred
     assert (MEASURE + "town/1", t.PKG_INVOLVED_AGENCY, lead) in inferred
-    assert (AGENCY + "320412/quality-supervision", t.PKG_PARTICIPATES_IN, MEASURE + "town/1") in inferred
-    assert (AGENCY + "320000/quality-supervision", t.PKG_RESPONSIBLE_FOR, MEASURE + "province/1") in inferred
+    assert (
+        AGENCY + "320412/quality-supervision",
+        t.PKG_PARTICIPATES_IN,
+        MEASURE + "town/1",
+    ) in inferred
+    assert (
+        AGENCY + "320000/quality-supervision",
+        t.PKG_RESPONSIBLE_FOR,
+        MEASURE + "province/1",
+    ) in inferred
     assert (DOC + "town", t.ELI_HAS_PART, MEASURE + "town/1") in inferred
     assert (DOC + "province-award-rules", t.PKG_ANNOUNCED_BY, DOC + "province") in inferred
     assert (t.TARGET_BASE + "province/1", t.PKG_REFINED_BY, t.TARGET_BASE + "town/1") in inferred
@@ -61,7 +73,9 @@ def test_nothing_asserted_is_repeated_and_each_run_replaces_the_inferred_graph(
     # drop the province's graph: the chain to the national outline is gone after the next run
     store.drop_graph(t.GRAPH_BASE + "doc/province")
     reason(store, engine="rules")
-    assert (DOC + "town", t.PKG_IMPLEMENTS_TRANSITIVELY, DOC + "national") not in inferred_triples(store)
+    assert (DOC + "town", t.PKG_IMPLEMENTS_TRANSITIVELY, DOC + "national") not in inferred_triples(
+        store
+    )
 
 
 @needs_java
@@ -77,4 +91,4 @@ def test_hermit_and_the_rule_pass_infer_the_same_triples(chain_store: Store) -> 
 
 def test_an_unknown_engine_is_refused(chain_store: Store) -> None:
     with pytest.raises(ValueError, match="unknown reasoning engine"):
-        reason(chain_store, engine="pellet")  # type: ignore[arg-type]
+        reason(chain_store, engine="pellet")

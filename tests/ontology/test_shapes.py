@@ -89,7 +89,9 @@ def test_evidence_offsets_must_agree_with_the_sentence() -> None:
 
 
 def test_a_document_without_level_or_title_is_reported() -> None:
-    report = validate(parse(f"{PREFIXES}\n{DOC} a pkg:PolicyDocument ; eli:id_local \"苏政办发〔2012〕123号\" ."))
+    report = validate(
+        parse(f'{PREFIXES}\n{DOC} a pkg:PolicyDocument ; eli:id_local "苏政办发〔2012〕123号" .')
+    )
     assert [r.focus_node for r in report.violations] == [DOC.strip("<>")]
     assert "level" in report.violations[0].message
 
@@ -132,7 +134,9 @@ def test_validate_reads_a_store() -> None:
     store = open_store("memory:")
     graph = parse(document(), target("broken", 'pkg:comparator ">=" ; sdmx-measure:obsValue 1.0'))
     quads = ox.parse(graph.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
-    store.replace_graph(t.GRAPH_BASE + "doc/x", [ox.Triple(q.subject, q.predicate, q.object) for q in quads])
+    store.replace_graph(
+        t.GRAPH_BASE + "doc/x", [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    )
     report = validate(store)
     assert report.triples == len(graph)
     assert any("target:broken" in line for line in report.lines())

@@ -21,7 +21,7 @@ def schemes() -> dict[str, Graph]:
 
 
 def test_every_concept_is_in_exactly_one_scheme(schemes: dict[str, Graph]) -> None:
-    memberships: Counter[URIRef] = Counter()
+    memberships: Counter[object] = Counter()
     for graph in schemes.values():
         for concept in set(graph.subjects(RDF.type, SKOS.Concept)):
             in_schemes = set(graph.objects(concept, SKOS.inScheme))
@@ -41,7 +41,11 @@ def test_pref_labels_are_present_and_unique_per_scheme(
     assert concepts, f"{name} has no concepts"
     labels: Counter[str] = Counter()
     for concept in concepts:
-        values = [v for v in graph.objects(concept, SKOS.prefLabel) if isinstance(v, Literal) and v.language == lang]
+        values = [
+            v
+            for v in graph.objects(concept, SKOS.prefLabel)
+            if isinstance(v, Literal) and v.language == lang
+        ]
         assert len(values) == 1, f"{concept} needs exactly one prefLabel@{lang}"
         labels[str(values[0])] += 1
     assert [label for label, n in labels.items() if n > 1] == []
@@ -57,7 +61,10 @@ def test_levels_are_ordered_from_national_down_to_town(schemes: dict[str, Graph]
     graph = schemes["levels"]
 
     def up(level: str) -> set[str]:
-        return {str(o).rsplit("/", 1)[1] for o in graph.objects(URIRef(terms.level_concept(level)), SKOS.broader)}
+        return {
+            str(o).rsplit("/", 1)[1]
+            for o in graph.objects(URIRef(terms.level_concept(level)), SKOS.broader)
+        }
 
     assert up("province") == {"national"}
     assert up("city") == {"province"}
@@ -68,7 +75,19 @@ def test_levels_are_ordered_from_national_down_to_town(schemes: dict[str, Graph]
 
 def test_document_types_cover_the_usual_kinds(schemes: dict[str, Graph]) -> None:
     labels = {str(v) for v in schemes["doctypes"].objects(None, SKOS.prefLabel)}
-    assert {"通知", "意见", "实施意见", "行动计划", "实施方案", "纲要", "规划", "决定", "办法", "标准", "法"} <= labels
+    assert {
+        "通知",
+        "意见",
+        "实施意见",
+        "行动计划",
+        "实施方案",
+        "纲要",
+        "规划",
+        "决定",
+        "办法",
+        "标准",
+        "法",
+    } <= labels
 
 
 def test_regions_carry_code_level_and_containment(schemes: dict[str, Graph]) -> None:
@@ -81,7 +100,9 @@ def test_regions_carry_code_level_and_containment(schemes: dict[str, Graph]) -> 
     town = URIRef(terms.region_iri("嘉泽镇"))
     assert (town, URIRef(terms.PKG_WITHIN), region) in graph
     regions = set(graph.subjects(RDF.type, URIRef(terms.PKG_REGION)))
-    dangling = [r for r in regions for p in graph.objects(r, URIRef(terms.PKG_WITHIN)) if p not in regions]
+    dangling = [
+        r for r in regions for p in graph.objects(r, URIRef(terms.PKG_WITHIN)) if p not in regions
+    ]
     assert dangling == []
     codes = Counter(str(c) for c in graph.objects(None, URIRef(terms.PKG_GB_CODE)))
     assert [c for c, n in codes.items() if n > 1] == []

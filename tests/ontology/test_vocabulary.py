@@ -94,5 +94,9 @@ def test_implementation_and_containment_have_transitive_super_properties(ontolog
     ]:
         assert (URIRef(direct), RDFS.subPropertyOf, URIRef(closure)) in ontology
         assert (URIRef(closure), RDF.type, OWL.TransitiveProperty) in ontology
-    for role in (terms.PKG_LEAD_AGENCY, terms.PKG_PARTICIPATING_AGENCY, terms.PKG_RESPONSIBLE_AGENCY):
+    for role in (
+        terms.PKG_LEAD_AGENCY,
+        terms.PKG_PARTICIPATING_AGENCY,
+        terms.PKG_RESPONSIBLE_AGENCY,
+    ):
         assert (URIRef(role), RDFS.subPropertyOf, URIRef(terms.PKG_INVOLVED_AGENCY)) in ontology
