@@ -6,8 +6,8 @@ processes (:mod:`api.executor`).
 
 >>> from graph.stores import open_store
 >>> app = create_app(Settings(store="memory:"), open_store("memory:"))
->>> sorted(r.path for r in app.routes if getattr(r, "path", "").startswith("/sparql"))
-['/sparql', '/sparql']
+>>> sorted(app.openapi()["paths"]["/sparql"])
+['get', 'post']
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.body_limit import UploadLimit
 from api.errors import install_error_handlers
 from api.executor import make_executor
 from api.pages import STATIC, render_query_page
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.policykg = state
     install_error_handlers(app)
+    app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.cors_origins),

@@ -199,6 +199,18 @@ DOCUMENT: Any = {
     ],
     "referencesIn": [],
     "id": "su-zhengbanfa-2012-123",
+    "sections": [
+        {
+            "section": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123/section/1",
+            "path": "一",
+            "heading": "总体要求",
+        },
+        {
+            "section": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123/section/2",
+            "path": "二",
+            "heading": "工作任务和分工",
+        },
+    ],
     "chainUp": [
         {
             "from": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123",
@@ -385,6 +397,7 @@ AGENCY: Any = {
             },
         ],
     },
+    "issued": [],
 }
 
 MEASURES: Any = {
@@ -708,6 +721,6 @@ UPLOADED: Any = {
     "sections": 19,
     "unchanged": False,
     "replaced": False,
-    "triples": 38370,
+    "triples": 38419,
     "url": "/documents/jia-zhengfa-2016-7",
 }

@@ -43,6 +43,7 @@ from graph.store import Store
 log = logging.getLogger("policykg.executor")
 
 Job = SparqlJob | NamedJob
+MAX_DEATHS = 5  # workers in a row that die by themselves before the pool stops replacing them
 Answer = SparqlAnswer | RowsAnswer
 
 
@@ -150,6 +151,7 @@ class ProcessPool:
         self._snapshot = self._take_snapshot()
         self._retired: list[tuple[float, Path]] = []
         self._closed = False
+        self._deaths = 0
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         for _ in range(size):
@@ -167,11 +169,15 @@ class ProcessPool:
             self._all.add(worker)
         self._idle.put(worker)
 
-    def _discard(self, worker: _Worker) -> None:
+    def _discard(self, worker: _Worker, *, died: bool = False) -> None:
         worker.kill()
         with self._lock:
             self._all.discard(worker)
-        if not self._closed:
+            # A worker that dies by itself again and again (it cannot import or open the
+            # store) is not replaced forever: after MAX_DEATHS in a row the pool gives up.
+            self._deaths = self._deaths + 1 if died else 0
+            give_up = self._deaths >= MAX_DEATHS
+        if not self._closed and not give_up:
             self._add_worker()
 
     def pids(self) -> list[int]:
@@ -185,6 +191,8 @@ class ProcessPool:
 
     def _run_blocking(self, job: Job, timeout: float) -> Answer:
         deadline = time.monotonic() + timeout
+        if not self.pids():
+            raise StoreError("no query worker could be started; see the server log")
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
@@ -197,7 +205,7 @@ class ProcessPool:
             if answered:
                 status, payload = worker.conn.recv()
         except (EOFError, OSError) as exc:
-            self._discard(worker)
+            self._discard(worker, died=True)
             raise StoreError("a query worker died") from exc
         except BaseException:
             self._discard(worker)  # interrupted mid-job: its answer would go to the next caller
@@ -205,6 +213,8 @@ class ProcessPool:
         if not answered:
             self._discard(worker)
             raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+        with self._lock:
+            self._deaths = 0
         self._idle.put(worker)
         if status == "error":
             raise payload

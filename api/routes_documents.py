@@ -77,7 +77,8 @@ def make_documents_router() -> APIRouter:
     @router.get(
         "/documents/{doc}",
         summary="One document with its measures, targets and references",
-        description="Metadata (`document_detail`), measures with their agencies "
+        description="Metadata (`document_detail`), sections (`document_sections`), "
+        "measures with their agencies "
         "(`document_measures`), targets (`document_targets`), references out and in "
         "(`references_out`, `references_in`) and the implementation chain up to the national "
         "level (`chain_up`). Every fact carries its evidence.",
@@ -98,6 +99,8 @@ def make_documents_router() -> APIRouter:
         refs_out = await named(state, "references_out", doc=doc)
         refs_in = await named(state, "references_in", doc=doc)
         chain = await named(state, "chain_up", doc=doc)
+        sections = await named(state, "document_sections", doc=doc)
+        out["sections"] = sections.rows
         out["measures"] = group_measures(measures.rows)
         out["targets"] = [with_evidence(row) for row in targets.rows]
         out["referencesOut"] = [with_evidence(row) for row in refs_out.rows]

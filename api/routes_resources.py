@@ -27,7 +27,8 @@ def _agency_row(row: dict[str, Any]) -> dict[str, Any]:
 
 async def _resolve_agency(state: ServiceState, key: str) -> dict[str, Any]:
     """An agency by IRI, by its path under …/agency/, or by its full name (most measures
-    first when several agencies share a name)."""
+    first when several agencies share a name). Agencies that only issue documents (no
+    measures) are found by IRI or path."""
     rows = [_agency_row(r) for r in (await named(state, "agencies")).rows]
     iri = key if key.startswith(("http://", "https://")) else terms.AGENCY_BASE + key
     for row in rows:
@@ -36,7 +37,18 @@ async def _resolve_agency(state: ServiceState, key: str) -> dict[str, Any]:
     named_so = [r for r in rows if r.get("label") == key]
     if named_so:
         return max(named_so, key=lambda r: (r.get("lead") or 0) + (r.get("responsible") or 0))
+    if "/" in key.removeprefix(terms.AGENCY_BASE):
+        issued = await named(state, "issued_documents", agency=_quote_path(iri))
+        if issued.rows:
+            return {"agency": _quote_path(iri), "id": agency_id(_quote_path(iri)), "label": None}
     raise ApiError(404, "no such agency", {"agency": key})
+
+
+def _quote_path(iri: str) -> str:
+    """Agency IRIs percent-encode Chinese names (…/agency/320000/%E6%B1%9F…)."""
+    from urllib.parse import quote
+
+    return quote(iri, safe=":/%#?=&~.-_")
 
 
 def make_resources_router() -> APIRouter:
@@ -67,9 +79,11 @@ def make_resources_router() -> APIRouter:
     @router.get(
         "/agencies/{agency:path}",
         tags=["agencies"],
-        summary="One agency: its measures by role across all documents, and its documents",
+        summary="One agency: its measures by role across all documents, and the documents "
+        "it issued",
         description="`agency` is the agency's id (`320000/quality-supervision`), its IRI or "
-        "its full name (`江苏省质量技术监督局`). Named queries `agencies`, `agency_measures`.",
+        "its full name (`江苏省质量技术监督局`). Named queries `agencies`, `agency_measures`, "
+        "`issued_documents`.",
         responses={
             200: {"content": {"application/json": {"example": examples.AGENCY}}},
             404: {"description": "No such agency."},
@@ -96,7 +110,13 @@ def make_resources_router() -> APIRouter:
                         "level": row.get("docLevel"),
                     },
                 )
-        return {**found, "measures": by_role, "documents": list(documents.values())}
+        issued = await named(state, "issued_documents", agency=found["agency"])
+        return {
+            **found,
+            "measures": by_role,
+            "documents": list(documents.values()),
+            "issued": [typed(r) | {"id": doc_id(r.get("doc"))} for r in issued.rows],
+        }
 
     @router.get(
         "/measures",

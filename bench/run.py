@@ -174,13 +174,19 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     log(f"{n}: end-to-end `policykg load`")
     e2e_store = work / "e2e-store"
     t = time.perf_counter()
-    proc = subprocess.run(
-        [str(BIN / "policykg"), "load", str(corpus), "--store", f"oxigraph:{e2e_store}"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    try:
+        proc = subprocess.run(
+            [str(BIN / "policykg"), "load", str(corpus), "--store", f"oxigraph:{e2e_store}"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=args.ingest_timeout,
+        )
+    except subprocess.TimeoutExpired:
+        proc = subprocess.CompletedProcess(
+            [], returncode=-1, stdout="", stderr=f"timed out after {args.ingest_timeout} s"
+        )
     res["ingest_cli"] = {
         "seconds": round(time.perf_counter() - t, 2),
         "exit_code": proc.returncode,
@@ -339,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         "--rdflib-max", type=int, default=10_000, help="largest size for the rdflib baseline"
     )
     parser.add_argument("--per-query", type=int, default=8, help="parameter values per named query")
+    parser.add_argument(
+        "--ingest-timeout", type=float, default=1800, help="limit for `policykg load`, seconds"
+    )
     parser.add_argument(
         "--rdflib-per-kind",
         type=int,

@@ -185,7 +185,11 @@ class PolicyDocument:
             references=[Reference(**r) for r in data.get("references", [])],
             measures=[
                 Measure(
-                    **{k: v for k, v in m.items() if k not in ("lead", "participants", "responsible")},
+                    **{
+                        k: v
+                        for k, v in m.items()
+                        if k not in ("lead", "participants", "responsible")
+                    },
                     lead=agencies(m.get("lead", [])),
                     participants=agencies(m.get("participants", [])),
                     responsible=agencies(m.get("responsible", [])),

@@ -43,6 +43,7 @@ def test_document_detail_with_facts_and_evidence(seed_client):
     doc = seed_client.get(f"/documents/{JIANGSU}").json()
     assert doc["number"] == "苏政办发〔2012〕123号"
     assert doc["level"] == "province" and doc["regionLabel"] == "江苏省"
+    assert {"path": "一", "heading": "总体要求"}.items() <= doc["sections"][0].items()
     headings = [m["heading"] for m in doc["measures"]]
     assert "建立质量奖励制度" in headings
     award = doc["measures"][headings.index("建立质量奖励制度")]
@@ -85,9 +86,15 @@ def test_agency_by_name_lists_the_award_measure_as_led(seed_client):
     assert "牵头" in award["evidence"]["sentence"]
     check_evidence(seed_client, award["evidence"])
     assert [d["id"] for d in body["documents"]] == [JIANGSU]
+    assert body["issued"] == []  # it leads measures but issued none of the seed documents
     same = seed_client.get("/agencies/320000/quality-supervision").json()
     assert same["agency"] == body["agency"]
     assert_error(seed_client.get("/agencies/不存在的局"), 404)
+
+
+def test_issuing_agency_lists_its_documents(seed_client):
+    body = seed_client.get("/agencies/320000/江苏省人民政府办公厅").json()
+    assert [d["id"] for d in body["issued"]] == [JIANGSU]
 
 
 def test_agencies_list(seed_client):
