@@ -154,6 +154,9 @@ def _private_ini(workdir: Path, isql_port: int, http_port: int, buffers: int) ->
             "MaxDirtyBuffers": str(buffers * 3 // 4),
         },
         "HTTPServer": {"ServerPort": f"127.0.0.1:{http_port}"},
+        # the packaged default cuts every answer at 10,000 rows without saying so; a whole-graph
+        # CONSTRUCT (export, validation) needs more
+        "SPARQL": {"ResultSetMaxRows": "5000000"},
         "URIQA": {"DefaultHost": f"127.0.0.1:{http_port}"},
     }
     for section, keys in settings.items():
