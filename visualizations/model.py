@@ -33,6 +33,7 @@ class Facet:
     key: str
     label: str
     on: str = "node"  # "node" or "edge"
+    off: tuple[str, ...] = ()  # values whose checkbox starts unchecked (hidden at first)
 
 
 @dataclass
@@ -46,6 +47,13 @@ class View:
     facets: list[Facet] = field(default_factory=list)
     hierarchical: bool = False
     notes: list[str] = field(default_factory=list)
+    # rows: the page script places nodes itself, one row per rank in ``order`` (no vis layout),
+    # so a row is exactly as wide as its visible nodes need
+    rows: bool = False
+    # canvas font size and, for layered views, the row gap and minimum gap between node centres
+    font_size: int = 14
+    level_separation: int = 130
+    node_spacing: int = 230
 
     @property
     def node_count(self) -> int:

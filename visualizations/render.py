@@ -90,7 +90,7 @@ def network_data(view: View) -> dict[str, Any]:
             "highlight": {"background": "#fdebd0", "border": "#e67e22"},
         }
         data["borderWidth"] = 3 if data.get("weak") or data["shape"] == "box" else 1.5
-        data["font"] = {"face": FONT_FACE, "size": 14, "color": "#1b2631"}
+        data["font"] = {"face": FONT_FACE, "size": view.font_size, "color": "#1b2631"}
         if swatch.dashes:
             data["shapeProperties"] = {"borderDashes": [6, 4]}
         if view.hierarchical:
@@ -126,6 +126,19 @@ def network_data(view: View) -> dict[str, Any]:
         "legend": _legend(view),
         "facets": _facets(view, nodes, edges),
         "notes": view.notes,
+        "rows": _rows(view),
+    }
+
+
+def _rows(view: View) -> dict[str, Any] | None:
+    """How the page script lays out a row view (None: vis-network lays it out)."""
+    if not view.rows:
+        return None
+    return {
+        "levelSeparation": view.level_separation,
+        "nodeSpacing": view.node_spacing,
+        "perRow": 9,
+        "labels": {str(rank): label for rank, label in style.RANK_LABELS.items()},
     }
 
 
@@ -148,14 +161,24 @@ def options(view: View) -> dict[str, Any]:
             "smooth": count <= LARGE and {"type": "continuous", "roundness": 0.3},
         },
     }
+    if view.rows:
+        # positions come from the page script (fixed rows, national on top)
+        common["layout"] = {"hierarchical": {"enabled": False}}
+        common["physics"] = {"enabled": False}
+        common["edges"]["smooth"] = count <= LARGE and {
+            "type": "cubicBezier",
+            "forceDirection": "vertical",
+            "roundness": 0.4,
+        }
+        return common
     if view.hierarchical:
         common["layout"] = {
             "hierarchical": {
                 "enabled": True,
                 "direction": "UD",
                 "sortMethod": "directed",
-                "levelSeparation": 130,
-                "nodeSpacing": 230,
+                "levelSeparation": view.level_separation,
+                "nodeSpacing": view.node_spacing,
                 "treeSpacing": 200,
                 "shakeTowards": "roots",
             }
@@ -226,13 +249,16 @@ def _facets(
             value = (item.get("facets") or {}).get(facet.key)
             if value is not None:
                 counts[value] = counts.get(value, 0) + 1
-        if len(counts) > 1 or (counts and facet.on == "edge"):
+        off = [value for value in facet.off if value in counts]
+        # a facet hiding values at first is always listed, or they could not be shown again
+        if len(counts) > 1 or (counts and facet.on == "edge") or off:
             facets.append(
                 {
                     "key": facet.key,
                     "label": facet.label,
                     "on": facet.on,
                     "values": sorted(counts.items(), key=_facet_order),
+                    "off": off,
                 }
             )
     return facets
@@ -247,6 +273,7 @@ _ORDER = {
             *style.RELATIONS.values(),
             *style.ROLES.values(),
             *style.KINDS.values(),
+            *style.SCOPES.values(),
         ]
     )
 }

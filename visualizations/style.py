@@ -71,6 +71,20 @@ RELATIONS: dict[str, Swatch] = {
     "law": Swatch("法律 (law)", "#6c3483", dashes=True, width=1),
 }
 
+# What a hierarchy node is to the implementation chain. Only the chain is drawn at first:
+# standards, laws and documents that are merely cited crowd the rows of the real chain
+# (纲要 → 省 → 市 → 镇), so they sit behind filter values that start unchecked.
+SCOPES: dict[str, Swatch] = {
+    "chain": Swatch("实施链文件", "#34495e"),
+    "standard_law": Swatch("标准、法律", "#a6acaf", dashes=True),
+    "cited": Swatch("仅被引用的文件", "#95a5a6", dashes=True),
+}
+SCOPES_OFF = ("standard_law", "cited")
+# Document types (skos:prefLabel@zh of eli:type_document) drawn as standards and laws.
+STANDARD_LAW_TYPES = frozenset({"标准", "法", "法律", "行政法规"})
+# Relations that make two documents part of one implementation chain.
+CHAIN_RELATIONS = frozenset({"implements", "repealed_by", "announces"})
+
 # How an agency takes part in a measure.
 ROLES: dict[str, Swatch] = {
     "lead": Swatch("牵头 (lead)", "#c0392b", width=3.5),
@@ -87,6 +101,10 @@ LINKS: dict[str, Swatch] = {
     "issued": Swatch("发布", "#abebc6", width=1),
     "predicate": Swatch("谓词 (predicate)", "#85929e", width=1),
 }
+
+
+# Row headings of a layered view, by rank (county and district share a row).
+RANK_LABELS = {0: "国家级", 1: "省级", 2: "市级", 3: "县/区级", 4: "镇级", 5: "层级不明"}
 
 
 def level_rank(level: str | None) -> int:

@@ -20,6 +20,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import partial
+from typing import Any
+
+import networkx as nx
 
 from visualizations import style
 from visualizations.model import (
@@ -56,6 +60,8 @@ def _doc_node(
     number: str | None = None,
     issued: str | None = None,
     external: bool = False,
+    plan: str | None = None,
+    doctype: str | None = None,
 ) -> None:
     """A document node: loaded ones link to their page, external ones are drawn dashed."""
     name = title or number or "（无标题）"
@@ -71,7 +77,9 @@ def _doc_node(
         search=" ".join(filter(None, [name, number])),
         detail=details(
             ("标题", name),
+            ("计划名称", plan if plan != name else None),
             ("文号", number),
+            ("类型", doctype),
             ("层级", style.level_label(level)),
             ("地区", region),
             ("发文日期", issued),
@@ -96,30 +104,125 @@ def _relation_edge(view: View, source: str, target: str, row: Row) -> None:
 
 def _place_externals(view: View) -> None:
     """An external document of unknown level sits one row above the highest document that
-    refers to it (the national outline above the provincial plan), not at the bottom."""
+    implements or cites it (the national outline above the provincial plan), not at the
+    bottom; one a document announces or is repealed by sits in that document's own row (the
+    province announces and repeals provincial documents)."""
+    unknown = style.level_rank("unknown")
     for node, data in view.graph.nodes(data=True):
         if data["kind"] != "external" or data["level"] != "unknown":
             continue
-        ranks = [view.graph.nodes[n]["rank"] for n in view.graph.predecessors(node)]
-        known = [rank for rank in ranks if rank < style.level_rank("unknown")]
-        if known:
-            data["rank"] = max(0, min(known) - 1)
+        rows = [
+            view.graph.nodes[source]["rank"] - (0 if edge["style"] in _SAME_ROW else 1)
+            for source, _n, edge in view.graph.in_edges(node, data=True)
+            if view.graph.nodes[source]["rank"] < unknown
+        ]
+        if rows:
+            data["rank"] = max(0, min(rows))
+
+
+_SAME_ROW = frozenset({"announces", "repealed_by"})
+
+
+def _order_rows(view: View, sweeps: int = 4) -> None:
+    """Give every node an ``order`` within its row so linked documents sit near each other:
+    a few barycentre sweeps down and up the rows (the usual layered-drawing heuristic),
+    starting from loaded documents first, then by label."""
+    graph = view.graph
+    rows: dict[int, list[str]] = {}
+    for node in sorted(graph, key=lambda n: (graph.nodes[n]["kind"] != "document", str(n))):
+        rows.setdefault(graph.nodes[node]["rank"], []).append(node)
+    where = {node: index for row in rows.values() for index, node in enumerate(row)}
+    ranks = sorted(rows)
+    for sweep in range(sweeps):
+        for rank in ranks if sweep % 2 == 0 else reversed(ranks):
+            rows[rank].sort(key=partial(_centre, graph, where, rank=rank))
+            where.update({node: index for index, node in enumerate(rows[rank])})
+    for node, index in where.items():
+        graph.nodes[node]["order"] = index
+
+
+def _centre(graph: nx.MultiDiGraph, where: Mapping[str, int], node: str, rank: int) -> float:
+    """Mean position of a node's neighbours in other rows (its own position if it has none)."""
+    near = [n for n in nx.all_neighbors(graph, node) if graph.nodes[n]["rank"] != rank]
+    return sum(where[n] for n in near) / len(near) if near else where[node]
+
+
+def _scope(view: View, node: str, data: Mapping[str, Any]) -> str:
+    """Where a hierarchy node belongs: the implementation chain (loaded documents and what
+    they implement, announce or are repealed by), the standards and laws, or the documents
+    that are only cited."""
+    if data["kind"] == "document":
+        return "chain"
+    if dict(data["detail"]).get("类型") in style.STANDARD_LAW_TYPES:
+        return "standard_law"
+    edges = [*view.graph.in_edges(node, data=True), *view.graph.out_edges(node, data=True)]
+    if any(edge["style"] in style.CHAIN_RELATIONS for _u, _v, edge in edges):
+        return "chain"
+    return "cited"
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "()-.")
+
+
+def hierarchy_label(
+    name: str, *, plan: str | None, level: str, region: str | None, external: bool
+) -> str:
+    """A canvas label a reader can take in at a glance: the plan title (or the title), with
+    the region it starts with dropped and cut to 16 characters in two lines of 8, above a
+    line naming the level and region. The full title stays in the tooltip and details card.
+
+    >>> print(hierarchy_label("省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知",
+    ...       plan="江苏省贯彻实施质量发展纲要2012年行动计划", level="province", region="江苏省",
+    ...       external=False))
+    贯彻实施质量发展
+    纲要2012年…
+    省级 · 江苏省
+    """
+    head = " ".join((plan or name).split())
+    if region and head.startswith(region) and len(head) > len(region) + 4:
+        head = head[len(region) :]
+    head = short_label(head, 16)
+    split = 8
+    # never break inside a number or a Latin word ("ISO 1400|0", "(2|011")
+    while 4 < split < len(head) and _latin(head[split - 1]) and _latin(head[split]):
+        split -= 1
+    lines = [head[:split], head[split:]] if len(head) > 8 else [head]
+    known = style.level_label(level) if level != "unknown" else None
+    where = " · ".join(filter(None, [known, region])) or ("外部文件" if external else "层级不明")
+    return "\n".join([*lines, where])
 
 
 def hierarchy_view(documents: Iterable[Row], links: Iterable[Row]) -> View:
-    """View 1: every document by level, national on top, edges coloured by relation.
+    """View 1: the implementation chain by level, national on top, edges coloured by relation.
 
-    ``documents``: rows of ``document_list`` (doc, title, number, level, regionLabel, issued).
-    ``links``: rows of ``document_links`` (source, sourceTitle, sourceLevel, target,
-    targetTitle, targetNumber, targetLevel, external, relation, sentence).
+    Every document is in the graph, but standards, laws and documents that are only cited
+    carry a ``scope`` facet value whose filter starts unchecked (see :data:`style.SCOPES`).
+
+    ``documents``: rows of ``document_list`` (doc, title, planTitle, number, level,
+    regionLabel, issued, docType). ``links``: rows of ``document_links`` (source,
+    sourceTitle, sourceLevel, target, targetTitle, targetNumber, targetLevel, targetType,
+    external, relation, sentence).
     """
     view = View(
         "hierarchy",
         "文件层级网络",
         new_graph(),
         legend=[("层级", style.LEVELS), ("关系", style.RELATIONS), _KIND_LEGEND],
-        facets=[Facet("level", "层级"), Facet("relation", "关系", on="edge")],
+        facets=[
+            Facet(
+                "scope",
+                "文件范围",
+                off=tuple(style.SCOPES[key].label for key in style.SCOPES_OFF),
+            ),
+            Facet("level", "层级"),
+            Facet("relation", "关系", on="edge"),
+        ],
         hierarchical=True,
+        rows=True,
+        font_size=16,
+        level_separation=120,
+        node_spacing=150,
     )
     for row in documents:
         if row.get("doc"):
@@ -127,10 +230,12 @@ def hierarchy_view(documents: Iterable[Row], links: Iterable[Row]) -> View:
                 view,
                 str(row["doc"]),
                 title=row.get("title"),
+                plan=row.get("planTitle"),
                 level=row.get("level"),
                 region=row.get("regionLabel"),
                 number=row.get("number"),
                 issued=row.get("issued"),
+                doctype=row.get("docType"),
             )
     for row in links:
         source, target = row.get("source"), row.get("target")
@@ -145,10 +250,25 @@ def hierarchy_view(documents: Iterable[Row], links: Iterable[Row]) -> View:
                 title=row.get("targetTitle"),
                 level=row.get("targetLevel"),
                 number=row.get("targetNumber"),
+                doctype=row.get("targetType"),
                 external=truthy(row.get("external")),
             )
         _relation_edge(view, source, target, row)
     _place_externals(view)
+    _order_rows(view)
+    for node, data in view.graph.nodes(data=True):
+        scope = _scope(view, node, data)
+        data["facets"]["scope"] = style.SCOPES[scope].label
+        # a loaded document stays on the canvas even when every one of its links is filtered
+        data["anchor"] = data["kind"] == "document"
+        fields = dict(data["detail"])
+        data["label"] = hierarchy_label(
+            fields.get("标题") or data["label"],
+            plan=fields.get("计划名称"),
+            level=data["level"],
+            region=fields.get("地区"),
+            external=data["kind"] == "external",
+        )
     return view
 
 

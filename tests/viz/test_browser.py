@@ -12,6 +12,7 @@ import pytest
 from graph import queries
 from tests.viz.conftest import Watched
 from tests.viz.corpus import HOSTILE_TITLE
+from tests.viz.expect import hierarchy_all_ids, hierarchy_default_ids
 
 pytestmark = pytest.mark.browser
 
@@ -78,23 +79,23 @@ def test_home_shows_what_is_loaded(server: str, watched: Watched) -> None:
     assert "江苏名牌产品数" in text
 
 
-def _hierarchy_ids(store) -> set[str]:
-    """Every loaded document and every document a link reaches, as the store answers."""
-    ids = {row["doc"] for row in queries.run(store, "document_list")}
-    for row in queries.run(store, "document_links"):
-        ids |= {row["source"], row["target"]}
-    return {iri for iri in ids if iri}
+def _tick_every_filter(watched: Watched) -> None:
+    for box in watched.page.locator("#viz-filters input[type=checkbox]").all():
+        if not box.is_checked():
+            box.click()
 
 
 def test_hierarchy_draws_every_document_and_external_one(
     server: str, watched: Watched, viz_store
 ) -> None:
-    expected = _hierarchy_ids(viz_store)
     links = queries.run(viz_store, "document_links")
     _open(watched, server + "/viz/hierarchy")
     watched.wait_until_drawn()
     ids = watched.page.evaluate("window.pkgViz.nodeView.getIds()")
-    assert set(ids) == expected
+    assert set(ids) == hierarchy_default_ids(viz_store)
+    _tick_every_filter(watched)
+    ids = watched.page.evaluate("window.pkgViz.nodeView.getIds()")
+    assert set(ids) == hierarchy_all_ids(viz_store)
     outline = next(row["target"] for row in links if row["external"] == "true")
     # the external outline is drawn above the provincial plan (hierarchical layout, top down)
     ys = watched.page.evaluate(
@@ -167,7 +168,8 @@ def test_hostile_title_renders_as_text(server: str, watched: Watched) -> None:
     watched.wait_until_drawn()
     # the canvas label is the title as text (vis-network draws it; no HTML labels)
     label = watched.page.evaluate("id => window.pkgViz.nodes.get(id).label", node)
-    assert HOSTILE_TITLE.startswith(label.rstrip("…"))
+    # (the hierarchy draws the title cut into two lines above its level and region)
+    assert HOSTILE_TITLE.startswith("".join(label.split("\n")[:-1]).rstrip("…"))
     assert (
         watched.page.evaluate("id => window.pkgViz.nodes.get(id).fullLabel", node) == HOSTILE_TITLE
     )
@@ -204,8 +206,8 @@ def test_exported_file_opens_with_no_server(viz_store, watched: Watched, tmp_pat
     path.write_text(export_view("hierarchy", viz_store), encoding="utf-8")
     watched.page.goto(path.as_uri())
     watched.wait_until_drawn()
-    assert set(watched.page.evaluate("window.pkgViz.nodeView.getIds()")) == _hierarchy_ids(
-        viz_store
+    assert set(watched.page.evaluate("window.pkgViz.nodeView.getIds()")) == (
+        hierarchy_default_ids(viz_store)
     )
     assert watched.outside(("file://", "data:")) == []
     assert watched.errors == []

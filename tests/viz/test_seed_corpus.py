@@ -13,6 +13,7 @@ from graph.load import load_paths
 from graph.store import Store
 from graph.stores import open_store
 from tests.viz.conftest import Watched
+from tests.viz.expect import hierarchy_all_ids, hierarchy_default_ids, standards_and_laws
 from visualizations import build_view, export_view
 
 pytestmark = pytest.mark.browser
@@ -43,6 +44,8 @@ def test_seed_view_draws_offline(
 ) -> None:
     kind, key = _seed_views(seed_store)[name]
     expected = build_view(kind, seed_store, key).node_count
+    if kind == "hierarchy":  # standards, laws and merely cited documents start filtered out
+        expected = len(hierarchy_default_ids(seed_store))
     path = tmp_path / f"{name}.html"
     path.write_text(export_view(kind, seed_store, key), encoding="utf-8")
     watched.page.goto(path.as_uri())
@@ -74,3 +77,47 @@ def test_seed_cascade_edges_follow_refines(seed_store: Store) -> None:
     expected = {(row["refines"], row["target"]) for row in rows if row.get("refines")}
     drawn = {(u, v) for u, v in view.graph.edges() if not str(v).startswith("gap")}
     assert drawn == expected and expected
+
+
+def test_seed_hierarchy_is_legible_and_keeps_standards_and_laws_behind_a_filter(
+    seed_store: Store, watched: Watched, tmp_path: Path
+) -> None:
+    path = tmp_path / "hierarchy.html"
+    path.write_text(export_view("hierarchy", seed_store), encoding="utf-8")
+    watched.page.goto(path.as_uri())
+    watched.wait_until_drawn()
+    shown = set(watched.page.evaluate("window.pkgViz.nodeView.getIds()"))
+    hidden = standards_and_laws(seed_store)
+    assert hidden and not shown & hidden
+    # at the initial fit a label is drawn at 12 px or more on a 1366×800 page
+    pixels = watched.page.evaluate(
+        "pkgViz.network.getScale() * pkgViz.nodes.get(pkgViz.nodeView.getIds()[0]).font.size"
+    )
+    assert pixels >= 12, pixels
+    # the scope filter lists what it hides, with counts, and ticking it brings them back
+    scope = watched.page.locator("#viz-filters input[data-facet=scope]")
+    labels = watched.page.locator("#viz-filters fieldset").first.inner_text()
+    assert "标准、法律 (" in labels
+    for box in scope.all():
+        if not box.is_checked():
+            box.click()
+    shown = set(watched.page.evaluate("window.pkgViz.nodeView.getIds()"))
+    assert shown == hierarchy_all_ids(seed_store) and hidden <= shown
+    watched.screenshot("seed-hierarchy-all")
+    assert watched.errors == []
+
+
+def test_seed_hierarchy_search_reaches_a_filtered_standard(
+    seed_store: Store, watched: Watched, tmp_path: Path
+) -> None:
+    path = tmp_path / "hierarchy.html"
+    path.write_text(export_view("hierarchy", seed_store), encoding="utf-8")
+    watched.page.goto(path.as_uri())
+    watched.wait_until_drawn()
+    watched.page.fill("#viz-search", "ISO 9000")
+    watched.page.locator("#viz-results button.viz-result").first.click()
+    assert any(
+        "ISO 9000" in (watched.page.evaluate("id => pkgViz.nodes.get(id).label", node) or "")
+        for node in watched.page.evaluate("pkgViz.network.getSelectedNodes()")
+    )
+    assert watched.page.locator("#viz-details").is_visible()

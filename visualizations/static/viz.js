@@ -68,6 +68,16 @@
     }
   }
 
+  /* How much of the graph is on the canvas, so a reader knows some of it is filtered out. */
+  function countText() {
+    var shown = visibleNodes.size;
+    var total = payload.nodes.length;
+    if (shown === total) {
+      return total + " 个节点，" + payload.edges.length + " 条连线";
+    }
+    return "显示 " + shown + " / " + total + " 个节点（其余见右侧筛选）";
+  }
+
   var allNodes = payload.nodes.map(function (node) {
     var copy = Object.assign({}, node);
     copy.title = describe(node, false);
@@ -89,10 +99,17 @@
   });
 
   /* ---- filters: unchecked facet values hide their nodes/edges; a node whose every edge is
-   * hidden goes too, so filtering by role leaves no stranded agencies. ---- */
+   * hidden goes too, so filtering by role leaves no stranded agencies (unless it is an
+   * anchor: a loaded document stays in the hierarchy whatever its links). Values a facet
+   * lists in "off" start unchecked (standards and laws in the hierarchy). ---- */
   var hiddenValues = {};
   var visibleNodes = null;
   var visibleEdges = null;
+  payload.facets.forEach(function (facet) {
+    if (facet.off && facet.off.length) {
+      hiddenValues[facet.key] = new Set(facet.off);
+    }
+  });
 
   function facetAllows(item, on) {
     var facets = item.facets || {};
@@ -126,12 +143,57 @@
     });
     visibleNodes = new Set();
     passing.forEach(function (id) {
-      if (!degree[id] || shownDegree[id]) {
+      if (!degree[id] || shownDegree[id] || byId[id].anchor) {
         visibleNodes.add(id);
       }
     });
   }
   computeVisibility();
+
+  /* ---- rows (the hierarchy): one row per level, national on top, the visible nodes of a
+   * level side by side in their precomputed order and centred; a level with more than
+   * perRow nodes wraps onto extra lines, and empty levels take no space. Re-run whenever
+   * the filters change, so a row is only as wide as what it shows. ---- */
+  var rowTops = [];
+  function placeRows() {
+    var rows = payload.rows;
+    if (!rows) {
+      return;
+    }
+    var byLevel = {};
+    allNodes.forEach(function (node) {
+      if (visibleNodes.has(node.id)) {
+        (byLevel[node.level] = byLevel[node.level] || []).push(node);
+      }
+    });
+    var y = 0;
+    var updates = [];
+    rowTops = [];
+    Object.keys(byLevel)
+      .map(Number)
+      .sort(function (a, b) {
+        return a - b;
+      })
+      .forEach(function (level) {
+        var row = byLevel[level].sort(function (a, b) {
+          return a.order - b.order;
+        });
+        rowTops.push({ y: y, label: rows.labels[String(level)] || "" });
+        for (var start = 0; start < row.length; start += rows.perRow) {
+          var line = row.slice(start, start + rows.perRow);
+          line.forEach(function (node, index) {
+            updates.push({
+              id: node.id,
+              x: (index - (line.length - 1) / 2) * rows.nodeSpacing,
+              y: y,
+            });
+          });
+          y += rows.levelSeparation * (start + rows.perRow < row.length ? 0.75 : 1);
+        }
+      });
+    nodes.update(updates);
+  }
+  placeRows();
 
   var nodeView = new vis.DataView(nodes, {
     filter: function (node) {
@@ -157,7 +219,7 @@
         var label = el("label", "viz-facet-value");
         var box = el("input");
         box.type = "checkbox";
-        box.checked = true;
+        box.checked = !(facet.off && facet.off.indexOf(pair[0]) !== -1);
         box.setAttribute("data-facet", facet.key);
         box.value = pair[0];
         box.addEventListener("change", function () {
@@ -168,9 +230,11 @@
             hidden.add(pair[0]);
           }
           computeVisibility();
+          placeRows();
           nodeView.refresh();
           edgeView.refresh();
-          setStatus("显示 " + nodeView.length + " / " + allNodes.length + " 个节点");
+          fitAll();
+          setStatus(countText());
         });
         label.appendChild(box);
         label.appendChild(el("span", null, pair[0] + " (" + pair[1] + ")"));
@@ -186,10 +250,38 @@
     { nodes: nodeView, edges: edgeView },
     options
   );
+  if (payload.rows) {
+    // the level of each row, written left of its first node, in the canvas' own coordinates
+    network.on("beforeDrawing", function (ctx) {
+      var left = Infinity;
+      nodeView.forEach(function (node) {
+        left = Math.min(left, node.x);
+      });
+      ctx.save();
+      ctx.font = "bold 15px " + payload.options.nodes.font.face;
+      ctx.fillStyle = "#85929e";
+      ctx.textAlign = "right";
+      ctx.textBaseline = "middle";
+      rowTops.forEach(function (row) {
+        ctx.fillText(row.label, left - payload.rows.nodeSpacing / 2 - 10, row.y);
+      });
+      ctx.restore();
+    });
+  }
   var api = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView };
   api.state = "layout";
   api.stabilizedAfter = null;
   var started = performance.now();
+
+  /* Fit the whole graph; a row view leaves room on the left for its row headings. */
+  function fitAll() {
+    network.fit({ animation: false });
+    if (payload.rows) {
+      var at = network.getViewPosition();
+      var scale = network.getScale() * 0.92;
+      network.moveTo({ position: { x: at.x - 30 / scale, y: at.y }, scale: scale });
+    }
+  }
 
   function stable(reason) {
     if (api.state === "stable") {
@@ -200,8 +292,11 @@
     api.state = "stable";
     api.stableReason = reason;
     api.stabilizedAfter = Math.round(performance.now() - started);
+    if (payload.rows) {
+      fitAll();
+    }
     root.setAttribute("data-state", "stable");
-    setStatus(allNodes.length + " 个节点，" + allEdges.length + " 条连线");
+    setStatus(countText());
   }
 
   if (options.physics && options.physics.enabled) {
@@ -230,8 +325,25 @@
     details.hidden = false;
   }
 
+  /* Tick the unchecked filter values that hide a node, so a search hit is always reachable. */
+  function reveal(id) {
+    var facets = byId[id].facets || {};
+    Object.keys(facets).forEach(function (key) {
+      if (visibleNodes.has(id) || !hiddenValues[key] || !hiddenValues[key].has(facets[key])) {
+        return;
+      }
+      var boxes = document.querySelectorAll("#viz-filters input[data-facet]");
+      Array.prototype.forEach.call(boxes, function (box) {
+        if (box.getAttribute("data-facet") === key && box.value === facets[key] && !box.checked) {
+          box.click();
+        }
+      });
+    });
+    return visibleNodes.has(id);
+  }
+
   function focusNode(id) {
-    if (!byId[id]) {
+    if (!byId[id] || !reveal(id)) {
       return false;
     }
     network.selectNodes([id]);
@@ -278,11 +390,16 @@
     }
     var found = payload.nodes.filter(function (node) {
       var text = [node.label, node.fullLabel, node.search].join(" ").toLowerCase();
-      return text.indexOf(query) !== -1 && visibleNodes.has(node.id);
+      return text.indexOf(query) !== -1;
     });
     found.slice(0, 30).forEach(function (node) {
       var item = el("li");
-      var button = el("button", "viz-result", node.fullLabel || node.label);
+      var hidden = !visibleNodes.has(node.id);
+      var button = el(
+        "button",
+        hidden ? "viz-result viz-result-hidden" : "viz-result",
+        (node.fullLabel || node.label) + (hidden ? "（已筛除，单击显示）" : "")
+      );
       button.type = "button";
       button.setAttribute("data-node", node.id);
       button.addEventListener("click", function () {
@@ -296,9 +413,13 @@
     }
     results.hidden = false;
     network.selectNodes(
-      found.map(function (node) {
-        return node.id;
-      })
+      found
+        .filter(function (node) {
+          return visibleNodes.has(node.id);
+        })
+        .map(function (node) {
+          return node.id;
+        })
     );
     setStatus("找到 " + found.length + " 个");
     return found.map(function (node) {
@@ -325,9 +446,7 @@
   }
   var fit = document.getElementById("viz-fit");
   if (fit) {
-    fit.addEventListener("click", function () {
-      network.fit({ animation: false });
-    });
+    fit.addEventListener("click", fitAll);
   }
 
   buildFilters();
