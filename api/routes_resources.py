@@ -343,18 +343,10 @@ def _concept_id(iri: str | None) -> str | None:
 
 
 def _search_hits(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Search rows, one per item and sentence; a title hit's evidence is the title itself."""
+    """Search rows, one per item and sentence (the query gives each hit its own evidence)."""
     seen: set[tuple[Any, ...]] = set()
     out = []
     for row in rows:
-        if row.get("kind") == "document":
-            row = {
-                **row,
-                "sentence": row.get("label"),
-                "start": None,
-                "end": None,
-                "document": row.get("doc"),
-            }
         key = (row.get("kind"), row.get("item"), row.get("start"))
         if key not in seen:
             seen.add(key)

@@ -70,8 +70,9 @@ class LoadReport:
             ("measures", str(self.measures)),
             ("targets", str(self.targets)),
             ("agencies", str(self.agencies)),
-            ("references resolved", str(self.references_resolved)),
-            ("references unresolved", str(self.references_unresolved)),
+            # every reference resolves to a node: a loaded document or a shared external one
+            ("references to loaded documents", str(self.references_resolved)),
+            ("references to external documents", str(self.references_unresolved)),
             ("references unlinked", str(len(self.unlinked))),
             ("cascade links", f"{self.cascade_links} ({self.weaker_links} weaker)"),
             ("rejected files", str(len(self.rejected))),

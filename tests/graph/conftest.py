@@ -46,3 +46,20 @@ def loaded_store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
     load_records(opened, seeds())
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+def seed_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """The seed corpus (data/corpus) loaded once per module, in memory and on disk."""
+    from graph.load import load_paths
+    from tests.conftest import SEED_DIR
+
+    if request.param == "memory":
+        opened = open_store("memory:")
+    else:
+        opened = open_store(f"oxigraph:{tmp_path_factory.mktemp('seeds') / 'store'}")
+    load_paths(opened, [SEED_DIR])
+    yield opened
+    opened.close()
