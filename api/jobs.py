@@ -14,8 +14,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from api import results
-from graph.errors import QuerySyntaxError, StoreError
+from graph.errors import StoreError
 from graph.store import QueryResult, Store
+from graph.stores import PyoxigraphStore as PyoxigraphBase
 
 
 @dataclass(frozen=True)
@@ -90,12 +91,13 @@ def _run_sparql(store: Store, job: SparqlJob) -> SparqlAnswer:
     return SparqlAnswer(body, "graph", job.graph_format, len(triples), cut)
 
 
-class ReadOnlyOxigraph:
+class ReadOnlyOxigraph(PyoxigraphBase):
     """An on-disk Oxigraph store opened read-only, answering the Store protocol's ``query``.
 
     Query workers open the store this way: read-only opens take no lock (the server keeps the
     read-write handle) and cost about 10 ms, so a worker can re-open after every write.
-    Only ``query`` is offered; the write methods raise.
+    ``query``, ``graphs`` and ``len`` are the graph layer's own (same error mapping as the
+    server's store); the write methods raise.
     """
 
     def __init__(self, path: str) -> None:
@@ -105,34 +107,6 @@ class ReadOnlyOxigraph:
             self._store = ox.Store.read_only(path)
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store at {path} read-only: {exc}") from exc
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        default_graph: list[str] | None = None,
-        named_graphs: list[str] | None = None,
-        use_default_graph_as_union: bool = True,
-    ) -> QueryResult:
-        """Evaluate a SPARQL query; the default graph is the union unless graphs are named."""
-        try:
-            return self._store.query(
-                sparql,
-                use_default_graph_as_union=use_default_graph_as_union and default_graph is None,
-                default_graph=[ox.NamedNode(g) for g in default_graph] if default_graph else None,
-                named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
-            )
-        except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc)) from exc
-        except OSError as exc:
-            raise StoreError(f"store read failed: {exc}") from exc
-
-    def __len__(self) -> int:
-        return len(self._store)
-
-    def graphs(self) -> list[str]:
-        """IRIs of the named graphs, sorted."""
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def update(self, sparql: str) -> None:
         """Refused: workers only read."""

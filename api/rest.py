@@ -6,12 +6,16 @@ Assembles the routers of :mod:`api.routes_documents`, :mod:`api.routes_resources
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from api.jobs import NamedJob, RowsAnswer
 from api.state import ServiceState
+
+#: the paging parameters of every list route.
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 
 
 async def named(state: ServiceState, name: str, **params: Any) -> RowsAnswer:

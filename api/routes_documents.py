@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from api import admin, examples
 from api.errors import ApiError
-from api.rest import named
+from api.rest import Limit, Offset, named
 from api.shape import doc_id, group_measures, listing, typed, with_evidence
-from api.state import ServiceState, service
+from api.state import Service
 from ontology import terms
 
 DocId = Annotated[
@@ -22,8 +22,6 @@ DocId = Annotated[
         examples=["su-zhengbanfa-2012-123"],
     ),
 ]
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 LEVELS = "national, province, city, county, district, town, unknown"
 
 
@@ -45,7 +43,7 @@ def make_documents_router() -> APIRouter:
         responses={200: {"content": {"application/json": {"example": examples.DOCUMENTS}}}},
     )
     async def list_documents(
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
         level: Annotated[str | None, Query(description=f"Administrative level: {LEVELS}.")] = None,
         region: Annotated[
             str | None, Query(description="Region IRI or GB/T 2260 code, e.g. 320000.")
@@ -87,9 +85,7 @@ def make_documents_router() -> APIRouter:
             404: {"description": "No such document."},
         },
     )
-    async def get_document(
-        doc: DocId, state: Annotated[ServiceState, Depends(service)]
-    ) -> dict[str, Any]:
+    async def get_document(doc: DocId, state: Service) -> dict[str, Any]:
         detail = (await named(state, "document_detail", doc=doc)).rows
         if not detail:
             raise ApiError(404, "no such document", {"id": doc})
@@ -119,9 +115,7 @@ def make_documents_router() -> APIRouter:
             404: {"description": "No such document, or its text is not loaded."},
         },
     )
-    async def get_document_text(
-        doc: DocId, state: Annotated[ServiceState, Depends(service)]
-    ) -> dict[str, Any]:
+    async def get_document_text(doc: DocId, state: Service) -> dict[str, Any]:
         rows = (await named(state, "document_text", doc=doc)).rows
         if not rows:
             raise ApiError(404, "no such document", {"id": doc})
@@ -199,7 +193,7 @@ def make_documents_router() -> APIRouter:
     async def upload_document(
         request: Request,
         file: UploadFile,
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
     ) -> JSONResponse:
         from loaders.extract import extract_bytes
 
@@ -228,9 +222,7 @@ def make_documents_router() -> APIRouter:
             404: {"description": "No such document."},
         },
     )
-    async def delete_document(
-        doc: DocId, request: Request, state: Annotated[ServiceState, Depends(service)]
-    ) -> dict[str, Any]:
+    async def delete_document(doc: DocId, request: Request, state: Service) -> dict[str, Any]:
         state.check_admin(request, "deleting documents")
         iri = terms.DOC_BASE + doc
         summary = await state.write(lambda: admin.delete_one(state.store, iri))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api import conneg, examples
 from api.errors import ApiError
 from api.rest import named
 from api.shape import to_csv
-from api.state import ServiceState, service
+from api.state import Service
 from graph import queries
 from graph.errors import UnknownQuery
 
@@ -75,7 +75,7 @@ def make_queries_router() -> APIRouter:
     async def run_query(
         name: str,
         request: Request,
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
         format: Annotated[str | None, Query(description="json or csv (overrides Accept).")] = None,
     ) -> Response:
         if name.endswith(".rq"):

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from api import examples, search
 from api.errors import ApiError
-from api.rest import named
-from api.shape import agency_id, doc_id, listing, typed, with_evidence
-from api.state import ServiceState, service
+from api.rest import Limit, Offset, named
+from api.shape import agency_id, agency_role, doc_id, listing, typed, with_evidence
+from api.state import Service, ServiceState
 from ontology import terms
 
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 ROLES = ("lead", "participating", "responsible")
 LEVELS = ("national", "province", "city", "county", "district", "town", "unknown")
 
@@ -63,7 +61,7 @@ def make_resources_router() -> APIRouter:
         responses={200: {"content": {"application/json": {"example": examples.AGENCIES}}}},
     )
     async def list_agencies(
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
         region: Annotated[
             str | None, Query(description="Region IRI or GB/T 2260 code, e.g. 320000.")
         ] = None,
@@ -91,7 +89,7 @@ def make_resources_router() -> APIRouter:
     )
     async def get_agency(
         agency: Annotated[str, Path(description="Agency id, IRI or full name.")],
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
     ) -> dict[str, Any]:
         found = await _resolve_agency(state, agency)
         rows = (await named(state, "agency_measures", agency=found["agency"])).rows
@@ -127,7 +125,7 @@ def make_resources_router() -> APIRouter:
         responses={200: {"content": {"application/json": {"example": examples.MEASURES}}}},
     )
     async def list_measures(
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
         agency: Annotated[str | None, Query(description="Agency id, IRI or full name.")] = None,
         role: Annotated[
             str | None, Query(description="lead, participating or responsible.")
@@ -179,7 +177,7 @@ def make_resources_router() -> APIRouter:
         responses={200: {"content": {"application/json": {"example": examples.TARGETS}}}},
     )
     async def list_targets(
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
         concept: Annotated[
             str | None, Query(description="Indicator concept IRI or id, e.g. spot-check-pass-rate.")
         ] = None,
@@ -204,7 +202,7 @@ def make_resources_router() -> APIRouter:
         description="Named query `indicators`.",
         responses={200: {"content": {"application/json": {"example": examples.INDICATORS}}}},
     )
-    async def list_indicators(state: Annotated[ServiceState, Depends(service)]) -> dict[str, Any]:
+    async def list_indicators(state: Service) -> dict[str, Any]:
         answer = await named(state, "indicators")
         items = [typed(r) | {"id": _concept_id(r.get("concept"))} for r in answer.rows]
         return listing(items, limit=len(items) or 1, offset=0, query="indicators")
@@ -226,7 +224,7 @@ def make_resources_router() -> APIRouter:
             str,
             Path(description="Indicator id, e.g. spot-check-pass-rate.", pattern=r"^[\w.~%-]+$"),
         ],
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
     ) -> dict[str, Any]:
         rows = (await named(state, "cascade", concept=concept)).rows
         if not rows:
@@ -266,35 +264,17 @@ def make_resources_router() -> APIRouter:
         description="Named queries `document_list` and `agencies`, grouped by region.",
         responses={200: {"content": {"application/json": {"example": examples.REGIONS}}}},
     )
-    async def list_regions(state: Annotated[ServiceState, Depends(service)]) -> dict[str, Any]:
+    async def list_regions(state: Service) -> dict[str, Any]:
         regions: dict[str, dict[str, Any]] = {}
         for row in (await named(state, "document_list")).rows:
             if row.get("region"):
-                entry = regions.setdefault(
-                    str(row["region"]),
-                    {
-                        "region": row["region"],
-                        "label": row.get("regionLabel"),
-                        "levels": [],
-                        "documents": 0,
-                        "agencies": 0,
-                    },
-                )
+                entry = _region_entry(regions, row)
                 entry["documents"] += 1
                 if row.get("level") and row["level"] not in entry["levels"]:
                     entry["levels"].append(row["level"])
         for row in (await named(state, "agencies")).rows:
             if row.get("region"):
-                entry = regions.setdefault(
-                    str(row["region"]),
-                    {
-                        "region": row["region"],
-                        "label": row.get("regionLabel"),
-                        "levels": [],
-                        "documents": 0,
-                        "agencies": 0,
-                    },
-                )
+                entry = _region_entry(regions, row)
                 entry["agencies"] += 1
         items = sorted(regions.values(), key=lambda r: r["region"])
         for item in items:
@@ -314,7 +294,7 @@ def make_resources_router() -> APIRouter:
         },
     )
     async def search_graph(
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
         q: Annotated[str, Query(min_length=1, max_length=200, description="Words to look for.")],
         limit: Limit = 50,
         offset: Offset = 0,
@@ -335,6 +315,20 @@ def make_resources_router() -> APIRouter:
         return out
 
     return router
+
+
+def _region_entry(regions: dict[str, dict[str, Any]], row: dict[str, Any]) -> dict[str, Any]:
+    """The ``/regions`` entry for the row's region, added with zero counts when new."""
+    return regions.setdefault(
+        str(row["region"]),
+        {
+            "region": row["region"],
+            "label": row.get("regionLabel"),
+            "levels": [],
+            "documents": 0,
+            "agencies": 0,
+        },
+    )
 
 
 def _concept_id(iri: str | None) -> str | None:
@@ -371,19 +365,5 @@ def _measures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
             measures[row["measure"]] = entry
         if row.get("agency") or row.get("rawName"):
-            ev_doc = row.get("document") or entry["doc"]
-            entry["agencies"].append(
-                with_evidence(
-                    {
-                        "role": row.get("role"),
-                        "agency": row.get("agency"),
-                        "label": row.get("agencyLabel"),
-                        "rawName": row.get("rawName"),
-                        "sentence": row.get("sentence"),
-                        "start": row.get("start"),
-                        "end": row.get("end"),
-                        "document": ev_doc,
-                    }
-                )
-            )
+            entry["agencies"].append(agency_role(row, row.get("document") or entry["doc"]))
     return list(measures.values())

@@ -121,18 +121,23 @@ def group_measures(rows: Iterable[Row]) -> list[Row]:
             entry["agencies"] = []
             measures[key] = entry
         if row.get("agency"):
-            entry["agencies"].append(
-                with_evidence(
-                    {
-                        "role": row.get("role"),
-                        "agency": row.get("agency"),
-                        "label": row.get("agencyLabel"),
-                        "rawName": row.get("rawName"),
-                        **{k: row.get(k) for k in EVIDENCE_KEYS},
-                    }
-                )
-            )
+            entry["agencies"].append(agency_role(row, row.get("document")))
     return list(measures.values())
+
+
+def agency_role(row: Row, document: str | None) -> Row:
+    """An agency's role on a measure, as a measure entry lists it, with its evidence in
+    ``document`` (role, agency, label, raw name as written)."""
+    return with_evidence(
+        {
+            "role": row.get("role"),
+            "agency": row.get("agency"),
+            "label": row.get("agencyLabel"),
+            "rawName": row.get("rawName"),
+            **{k: row.get(k) for k in EVIDENCE_KEYS},
+            "document": document,
+        }
+    )
 
 
 def page(items: list[Row], limit: int, offset: int) -> list[Row]:

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api import conneg, guard
@@ -22,7 +22,7 @@ from api.errors import ApiError
 from api.jobs import SparqlAnswer, SparqlJob
 from api.pages import render_query_page
 from api.service_description import service_description
-from api.state import ServiceState, service
+from api.state import Service, ServiceState
 
 TRUNCATED_HEADER = "X-PolicyKG-Truncated"
 
@@ -90,7 +90,7 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
     )
     async def sparql_get(
         request: Request,
-        state: Annotated[ServiceState, Depends(service)],
+        state: Service,
         query: Annotated[
             str | None, Query(description="SPARQL 1.1 query text.", examples=[EXAMPLE_QUERY])
         ] = None,
@@ -150,9 +150,7 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
             }
         },
     )
-    async def sparql_post(
-        request: Request, state: Annotated[ServiceState, Depends(service)]
-    ) -> Response:
+    async def sparql_post(request: Request, state: Service) -> Response:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         limit = state.settings.max_query_bytes
         if media in (QUERY_MEDIA, UPDATE_MEDIA):

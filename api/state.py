@@ -10,10 +10,10 @@ import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
-from fastapi import Request
+from fastapi import Depends, Request
 
 from api.errors import ApiError
 from api.executor import Answer, Executor, Job
@@ -77,3 +77,7 @@ def service(request: Request) -> ServiceState:
     """FastAPI dependency: the app's :class:`ServiceState`."""
     state: Any = request.app.state.policykg
     return state
+
+
+#: how a route asks for the app's state: ``state: Service``.
+Service = Annotated[ServiceState, Depends(service)]

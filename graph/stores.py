@@ -80,7 +80,7 @@ def _insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:
     return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else ""
 
 
-class _PyoxigraphStore:
+class PyoxigraphStore:
     """What the on-disk and in-memory backends share: a pyoxigraph ``Store``."""
 
     spec: str
@@ -146,7 +146,7 @@ class _PyoxigraphStore:
         """Drop the reference to the pyoxigraph store, which releases its files."""
 
 
-class MemoryStore(_PyoxigraphStore):
+class MemoryStore(PyoxigraphStore):
     """pyoxigraph in memory: for tests and one-off use (``memory:``)."""
 
     def __init__(self) -> None:
@@ -154,7 +154,7 @@ class MemoryStore(_PyoxigraphStore):
         self._store = ox.Store()
 
 
-class OxigraphStore(_PyoxigraphStore):
+class OxigraphStore(PyoxigraphStore):
     """pyoxigraph on disk (``oxigraph:PATH``), the default store."""
 
     def __init__(self, path: str | Path) -> None:

@@ -10,7 +10,7 @@ Every handler is a plain ``def``: store reads block, so FastAPI runs them in its
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -27,6 +27,7 @@ from visualizations.render import (
     render_view,
 )
 
+T = TypeVar("T")
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain", "": "text/plain"}
 
 
@@ -57,8 +58,20 @@ def _view_page(view: View, download: bool) -> Response:
     return HTMLResponse(render_view(view))
 
 
+def _network_page(template: str, view: View, **context: Any) -> HTMLResponse:
+    """A detail page drawing ``view`` as its network, linking to the other pages."""
+    return _page(template, **context, data=network_data(view), link_base="")
+
+
 def _not_found(what: str) -> HTTPException:
     return HTTPException(404, f"{what} not found")
+
+
+def _found(found: T | None, what: str) -> T:
+    """``found``, or a 404 naming ``what`` when the store has no such thing."""
+    if found is None:
+        raise _not_found(what)
+    return found
 
 
 # ---- static ---------------------------------------------------------------------------------
@@ -86,10 +99,7 @@ def hierarchy_view(store: StoreDep, download: bool = False) -> Response:
 
 def document_view(doc_id: str, store: StoreDep, download: bool = False) -> Response:
     """View 2: one document's measures, agencies, targets and references."""
-    found = data.document(store, doc_id)
-    if found is None:
-        raise _not_found("document")
-    return _view_page(found.view, download)
+    return _view_page(_found(data.document(store, doc_id), "document").view, download)
 
 
 def agencies_view(
@@ -137,10 +147,8 @@ def documents_page(store: StoreDep, level: str | None = None) -> HTMLResponse:
 
 def document_page(doc_id: str, store: StoreDep) -> HTMLResponse:
     """One document: metadata, chain, measures, targets, references and highlighted text."""
-    found = data.document(store, doc_id)
-    if found is None:
-        raise _not_found("document")
-    return _page("document.html", doc=found, data=network_data(found.view), link_base="")
+    found = _found(data.document(store, doc_id), "document")
+    return _network_page("document.html", found.view, doc=found)
 
 
 def agencies_page(store: StoreDep) -> HTMLResponse:
@@ -150,10 +158,8 @@ def agencies_page(store: StoreDep) -> HTMLResponse:
 
 def agency_page(agency_id: str, store: StoreDep) -> HTMLResponse:
     """One agency: its measures by role across all documents, with its network."""
-    found = data.agency_detail(store, agency_id)
-    if found is None:
-        raise _not_found("agency")
-    return _page("agency.html", agency=found, data=network_data(found.view), link_base="")
+    found = _found(data.agency_detail(store, agency_id), "agency")
+    return _network_page("agency.html", found.view, agency=found)
 
 
 def cascades_page(store: StoreDep) -> HTMLResponse:
@@ -164,7 +170,7 @@ def cascades_page(store: StoreDep) -> HTMLResponse:
 def cascade_page(concept_id: str, store: StoreDep) -> HTMLResponse:
     """One indicator's cascade: the tree and the table of targets by level."""
     found = data.cascade_detail(store, concept_id)
-    return _page("cascade.html", cascade=found, data=network_data(found.view), link_base="")
+    return _network_page("cascade.html", found.view, cascade=found)
 
 
 def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
@@ -176,40 +182,21 @@ def make_router() -> APIRouter:
     """The pages and views as a router (kept out of the OpenAPI schema: they are HTML)."""
     router = APIRouter(include_in_schema=False)
     router.add_api_route("/viz/static/{path:path}", static, methods=["GET"])
-    router.add_api_route(
-        "/viz/hierarchy", hierarchy_view, methods=["GET"], response_class=HTMLResponse
+    html_routes = (
+        ("/viz/hierarchy", hierarchy_view),
+        ("/viz/documents/{doc_id:path}", document_view),
+        ("/viz/agencies", agencies_view),
+        ("/viz/cascades/{concept_id:path}", cascade_view),
+        ("/viz/query", query_view),
+        ("/", home),
+        ("/ui/documents", documents_page),
+        ("/ui/documents/{doc_id:path}", document_page),
+        ("/ui/agencies", agencies_page),
+        ("/ui/agencies/{agency_id:path}", agency_page),
+        ("/ui/cascades", cascades_page),
+        ("/ui/cascades/{concept_id:path}", cascade_page),
+        ("/ui/search", search_page),
     )
-    router.add_api_route(
-        "/viz/documents/{doc_id:path}", document_view, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route(
-        "/viz/agencies", agencies_view, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route(
-        "/viz/cascades/{concept_id:path}",
-        cascade_view,
-        methods=["GET"],
-        response_class=HTMLResponse,
-    )
-    router.add_api_route("/viz/query", query_view, methods=["GET"], response_class=HTMLResponse)
-    router.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse)
-    router.add_api_route(
-        "/ui/documents", documents_page, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route(
-        "/ui/documents/{doc_id:path}", document_page, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route(
-        "/ui/agencies", agencies_page, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route(
-        "/ui/agencies/{agency_id:path}", agency_page, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route(
-        "/ui/cascades", cascades_page, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route(
-        "/ui/cascades/{concept_id:path}", cascade_page, methods=["GET"], response_class=HTMLResponse
-    )
-    router.add_api_route("/ui/search", search_page, methods=["GET"], response_class=HTMLResponse)
+    for path, endpoint in html_routes:
+        router.add_api_route(path, endpoint, methods=["GET"], response_class=HTMLResponse)
     return router

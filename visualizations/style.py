@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.regions import LEVEL_RANK
+
 
 @dataclass(frozen=True)
 class Swatch:
@@ -37,15 +39,8 @@ LEVELS: dict[str, Swatch] = {
     "town": Swatch("镇级", "#2980b9"),
     "unknown": Swatch("层级不明", "#7f8c8d"),
 }
-_RANK = {
-    "national": 0,
-    "province": 1,
-    "city": 2,
-    "county": 3,
-    "district": 3,
-    "town": 4,
-    "unknown": 5,
-}
+# The graph layer's level order (districts and counties side by side), unknown levels last.
+_RANK = {**LEVEL_RANK, "unknown": max(LEVEL_RANK.values()) + 1}
 
 # Kinds of node that are not documents.
 KINDS: dict[str, Swatch] = {
