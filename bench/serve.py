@@ -102,14 +102,24 @@ class Server:
 def run_mix_http(
     url: str, items: list[dict[str, Any]], rounds: int, timeout: float = 120.0
 ) -> dict[str, Any]:
-    """POST every bound query of the mix to ``url`` ``rounds`` times; latency per label."""
+    """POST every bound query of the mix to ``url`` ``rounds`` times; latency per label.
+
+    A query that times out counts as taking ``timeout`` (a lower bound, flagged in
+    ``timeouts``), so a peer that never answers does not look fast.
+    """
     timings: dict[str, list[float]] = {}
     errors: list[str] = []
+    timeouts: dict[str, int] = {}
     rows = 0
     with httpx.Client(timeout=timeout) as client:
-        # one warm-up pass so the figures are of a running server, not of its first request
+        # a short warm-up so the figures are of a running server, not of its first request
         for item in items[:: max(1, len(items) // 5)]:
-            client.post(url, data={"query": item["sparql"]}, headers={"Accept": JSON})
+            try:
+                client.post(
+                    url, data={"query": item["sparql"]}, headers={"Accept": JSON}, timeout=30
+                )
+            except httpx.HTTPError:
+                pass
         for _ in range(rounds):
             for item in items:
                 t = time.perf_counter()
@@ -120,6 +130,10 @@ def run_mix_http(
                         errors.append(f"{item['label']}: HTTP {r.status_code} {r.text[:200]}")
                         continue
                     rows += len(r.json()["results"]["bindings"])
+                except httpx.TimeoutException:
+                    timeouts[item["label"]] = timeouts.get(item["label"], 0) + 1
+                    timings.setdefault(item["label"], []).append(timeout * 1000)
+                    continue
                 except (httpx.HTTPError, ValueError, KeyError) as exc:
                     errors.append(f"{item['label']}: {type(exc).__name__} {exc}")
                     continue
@@ -128,5 +142,7 @@ def run_mix_http(
         "latency_ms": summarize(timings),
         "errors": len(errors),
         "error_examples": errors[:5],
+        "timeouts": timeouts,
+        "timeout_s": timeout,
         "rows": rows,
     }

@@ -26,7 +26,12 @@ _CHROME_WORDS = re.compile(
     r"Produced By|浏览次数|访问量|来源[:：]|责任编辑|当前位置|您所在的位置|返回顶部",
     re.IGNORECASE,
 )
-_SHARE_BANNER = re.compile(r"(?:《[^》\n]{1,80}》)?由会员分享.*?请在.{1,20}?上搜索。?")
+# Document-sharing sites word their banner in many ways ("由会员分享 … 请在…上搜索",
+# "由用户上传分享,共8页 … 请到…查找"): an uploader clause, then a pointer to more documents.
+_SHARE_BANNER = re.compile(
+    r"(?:《[^》\n]{1,80}》)?由(?:会员|用户|网友)?(?:上传)?分享"
+    r"[^。\n]{0,120}?(?:请在.{1,20}?上搜索|请到.{1,20}?(?:查找|搜索|下载))。?"
+)
 # Single words that stand alone on a page as breadcrumb or category tabs.
 _LONE_WORDS = frozenset(
     "政策 正文 详情 首页 返回 分享 文章 信息公开 政策文件 政策法规 解读".split()

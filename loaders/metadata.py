@@ -25,7 +25,15 @@ DOC_TYPES: tuple[str, ...] = tuple(
     )
 )
 _TYPE_ALT = "|".join(DOC_TYPES)
-_TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,80}}?(?:{_TYPE_ALT})$")
+# A title may end with its period in brackets: 质量发展规划(2014-2018年).
+_PERIOD = r"(?:[(（][^()（）]{1,20}[)）])?"
+_TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,80}}?(?:{_TYPE_ALT}){_PERIOD}$")
+# A title glued to its own 文号 at the top of a flattened page (a spliced page number "1、" may
+# stand before it): 东明县2016年产品质量提升实施方案东质强发〔2016〕33号为认真…
+_TITLE_BEFORE_NUMBER = re.compile(
+    rf"^(?:\d{{1,3}}、)?(?P<title>[^。，,；;：:《》\d][^。，,；;：:《》]{{3,60}}?(?:{_TYPE_ALT}){_PERIOD})"
+    r"(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)"
+)
 # A title glued to the body that follows it (docx flattened to one line).
 _GLUED_TITLE = re.compile(
     rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}))(?![的》和及、])"
@@ -102,7 +110,7 @@ def find_title(text: str, fields: list[HeaderField]) -> str | None:
     for _, line in _body_lines(text, 0)[:12]:
         if _TITLE_LINE.match(line) and not re.match(r"^[一二三四五六七八九十\d]+[、.．]", line):
             return line
-        glued = _GLUED_TITLE.match(line)
+        glued = _GLUED_TITLE.match(line) or _TITLE_BEFORE_NUMBER.match(line)
         if glued:
             return glued.group("title")
     return None
@@ -158,11 +166,19 @@ def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str 
             number = normalise_doc_number(f.value)
             if number:
                 return number
-    # Without a header, a number standing on its own line near the top is the document's own.
+    # Without a header, a number standing on its own line near the top is the document's own,
+    # and so is one glued right after the title on a flattened page.
     for _, line in _body_lines(text, 0)[:8]:
         number = normalise_doc_number(line)
         if number:
             return number
+        if title:
+            at = line.find(title)
+            if at >= 0:
+                after = line[at + len(title) :]
+                first = next(iter(find_doc_numbers(after[:24])), None)
+                if first is not None and first.start == 0:
+                    return first.doc_number
     return None
 
 
