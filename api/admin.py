@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from api.errors import ApiError
 from graph import iris
-from graph.load import _graphs_from_source, graph_triples, link_store, load_records
+from graph.load import graph_triples, graphs_from_source, link_store, load_records
 from graph.mapping import map_document
 from graph.regions import Gazetteer
 from graph.store import Store
@@ -48,7 +48,7 @@ def load_one(store: Store, record: PolicyDocument) -> dict[str, Any]:
     """Load one record; on any failure put the store back as it was and re-raise."""
     mapped = map_document(record, Gazetteer.load())  # fails before any write on a bad record
     before = set(store.graphs())
-    touched = {mapped.graph} | _graphs_from_source(store, record.source.path) | _shared_graphs()
+    touched = {mapped.graph} | graphs_from_source(store, record.source.path) | _shared_graphs()
     saved = _save(store, touched)
     try:
         report = load_records(store, [record])

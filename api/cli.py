@@ -10,6 +10,7 @@ Exit codes: 0 success, 1 when some input was rejected or a check failed, 2 on a 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -105,9 +106,13 @@ def load(
     engine: Annotated[
         str,
         typer.Option(
-            help="Reasoner after loading: rules (SPARQL rule pass), owlready (HermiT) or auto."
+            help="Reasoner after loading: rules (forward chaining in Python), owlready (HermiT) or auto."
         ),
     ] = "rules",
+    workers: Annotated[
+        int,
+        typer.Option(min=1, help="Processes extracting documents (default: one per core)."),
+    ] = os.cpu_count() or 1,
 ) -> None:
     """Extract every document and load it into the store, then print a summary table."""
     from graph.load import load_paths
@@ -129,6 +134,7 @@ def load(
                 db,
                 targets,
                 max_bytes=settings.max_upload_bytes,
+                workers=workers,
                 progress=lambda path: bar.update(task, advance=1, description=Path(path).name),
             )
         if reason:

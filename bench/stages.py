@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
 import os
 import resource
 import sys
@@ -35,39 +34,26 @@ def dir_size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
-def _extract_one(path: str) -> tuple[str | None, str | None]:
-    from loaders.errors import LoaderError
-    from loaders.extract import extract_file
-
-    try:
-        return json.dumps(
-            extract_file(path).to_json_dict(include_text=True), ensure_ascii=False
-        ), None
-    except LoaderError as exc:
-        return None, f"{path}: {exc}"
+def _as_json(record: Any) -> str:
+    return json.dumps(record.to_json_dict(include_text=True), ensure_ascii=False)
 
 
 def stage_extract(corpus: Path, workers: int, out: Path | None) -> dict[str, Any]:
-    """Extract every file of ``corpus`` with ``workers`` processes; optionally keep the records."""
-    files = sorted(str(p) for p in corpus.glob("*.txt"))
+    """Extract every file of ``corpus`` with ``workers`` processes (the loaders' own pool, as
+    ``policykg load`` uses it); optionally keep the records as JSON lines."""
+    from loaders.errors import RejectedDocument
+    from loaders.extract import iter_extract
+
+    files = sorted(corpus.glob("*.txt"))
     started = time.perf_counter()
     rejected: list[str] = []
     sink = out.open("w", encoding="utf-8") if out else None
     try:
-        if workers == 1:
-            results: Iterator[tuple[str | None, str | None]] = map(_extract_one, files)
-            pool = None
-        else:
-            pool = mp.get_context("fork").Pool(workers)
-            results = pool.imap(_extract_one, files, chunksize=16)
-        for record, error in results:
-            if error:
-                rejected.append(error)
-            elif sink and record:
-                sink.write(record + "\n")
-        if pool:
-            pool.close()
-            pool.join()
+        for _, outcome in iter_extract(files, workers=workers, then=_as_json):
+            if isinstance(outcome, RejectedDocument):
+                rejected.append(str(outcome))
+            elif sink:
+                sink.write(outcome + "\n")
     finally:
         if sink:
             sink.close()

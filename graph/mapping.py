@@ -129,13 +129,21 @@ class _Writer:
         self.region = region
         self.gaz = gaz
         self.triples: set[ox.Triple] = set()
+        self._nodes: dict[str, ox.NamedNode] = {}
 
     def add(self, s: str | ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal | str | None) -> None:
         if o is None:
             return
-        subject = nn(s) if isinstance(s, str) else s
-        obj = nn(o) if isinstance(o, str) else o
-        self.triples.add(ox.Triple(subject, nn(p), obj))
+        subject = self._node(s) if isinstance(s, str) else s
+        obj = self._node(o) if isinstance(o, str) else o
+        self.triples.add(ox.Triple(subject, self._node(p), obj))
+
+    def _node(self, iri: str) -> ox.NamedNode:
+        # a document names the same predicates and facts over and over: build each node once
+        node = self._nodes.get(iri)
+        if node is None:
+            node = self._nodes[iri] = ox.NamedNode(iri)
+        return node
 
     def evidence(self, fact: str, sentence: str, start: int, end: int) -> str:
         """``fact pkg:evidence <fact>/evidence`` with the sentence and its offsets."""

@@ -4,8 +4,9 @@ Two engines give the same set of inferred triples:
 
 - ``"owlready"`` — the ontology and the asserted links are handed to HermiT through owlready2
   (needs Java; Pellet is not used, it fails on Java 17);
-- ``"rules"`` — SPARQL CONSTRUCT rules, generated from the same axioms
-  (``ontology.vocabulary``), run on the store itself until nothing new appears.
+- ``"rules"`` — forward chaining over the same axioms (``ontology.vocabulary``): sub-properties,
+  inverses, transitivity and property chains applied to the asserted links in memory until
+  nothing new appears; one query reads the links and one update writes the result.
 
 Both read only the object-property links the axioms speak about, and write what they infer,
 and nothing that is already asserted, into one named graph :data:`ontology.terms.GRAPH_INFERRED`,
@@ -21,7 +22,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -29,7 +30,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from graph.errors import GraphError
-from graph.store import Store
+from graph.store import Store, rebuild_graph
 from ontology import terms
 from ontology.vocabulary import EXTERNAL_AXIOMS, PROPERTIES, PropertySpec
 
@@ -83,29 +84,6 @@ def reasoned_properties() -> list[str]:
     return sorted(iris)
 
 
-def rules() -> list[str]:
-    """The rule pass as SPARQL CONSTRUCT queries, one per axiom; each returns only new triples."""
-
-    def rule(head: str, body: str) -> str:
-        return f"CONSTRUCT {{ {head} }} WHERE {{ {body} FILTER NOT EXISTS {{ {head} }} }}"
-
-    queries: list[str] = []
-    for spec in _object_specs():
-        p = f"<{spec.iri}>"
-        for parent in spec.parents:
-            queries.append(rule(f"?s <{parent}> ?o", f"?s {p} ?o ."))
-        if spec.inverse_of:
-            q = f"<{spec.inverse_of}>"
-            queries.append(rule(f"?o {p} ?s", f"?s {q} ?o ."))
-            queries.append(rule(f"?o {q} ?s", f"?s {p} ?o ."))
-        if spec.transitive:
-            queries.append(rule(f"?s {p} ?o", f"?s {p} ?x . ?x {p}+ ?o ."))
-        for chain in spec.chains:
-            path = "/".join(f"<{step}>" for step in chain)
-            queries.append(rule(f"?s {p} ?o", f"?s {path} ?o ."))
-    return queries
-
-
 def _values(properties: list[str]) -> str:
     return " ".join(f"<{p}>" for p in properties)
 
@@ -129,26 +107,72 @@ def _as_oxigraph(triples: set[Triple]) -> list[ox.Triple]:
     ]
 
 
-def _rule_pass(store: Store) -> tuple[set[Triple], int]:
-    """Run every rule on the store, adding its results to the inferred graph, until no rule
-    finds anything new. Returns the inferred triples and the number of rounds."""
-    inferred: set[Triple] = set()
-    queries = rules()
+def _rule_pass(asserted: set[Triple]) -> tuple[set[Triple], int]:
+    """Apply every axiom to the links, round after round, until a round adds nothing.
+
+    Each round reads the links as they stood at its start (the same rounds as running one
+    SPARQL rule per axiom over the store), so a 4-level chain takes a few rounds. Returns the
+    inferred triples (nothing asserted) and the number of rounds.
+    """
+    links: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for s, p, o in asserted:
+        links[p].add((s, o))
+    specs = _object_specs()
     rounds = 0
     while True:
         rounds += 1
-        new: set[Triple] = set()
-        for query in queries:
-            result = store.query(query)
-            assert isinstance(result, ox.QueryTriples)
-            for t in result:
-                if isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode):
-                    new.add((t.subject.value, t.predicate.value, t.object.value))
-        new -= inferred
-        if not new:
-            return inferred, rounds
-        inferred |= new
-        store.replace_graph(terms.GRAPH_INFERRED, _as_oxigraph(inferred))
+        found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for spec in specs:
+            pairs = links.get(spec.iri, set())
+            for parent in spec.parents:
+                found[parent] |= pairs
+            if spec.inverse_of:
+                found[spec.iri] |= {(o, s) for s, o in links.get(spec.inverse_of, ())}
+                found[spec.inverse_of] |= {(o, s) for s, o in pairs}
+            if spec.transitive:
+                found[spec.iri] |= _transitive(pairs)
+            for chain in spec.chains:
+                found[spec.iri] |= _compose(links, chain)
+        grew = False
+        for prop, pairs in found.items():
+            fresh = pairs - links[prop]
+            if fresh:
+                links[prop] |= fresh
+                grew = True
+        if not grew:
+            everything = {(s, p, o) for p, pairs in links.items() for s, o in pairs}
+            return everything - asserted, rounds
+
+
+def _transitive(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Every (s, o) with a path of one or more steps from s to o."""
+    following: dict[str, set[str]] = defaultdict(set)
+    for s, o in pairs:
+        following[s].add(o)
+    closure: set[tuple[str, str]] = set()
+    for start in following:
+        seen: set[str] = set()
+        todo = list(following[start])
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo.extend(following.get(node, ()))
+        closure.update((start, node) for node in seen)
+    return closure
+
+
+def _compose(
+    links: dict[str, set[tuple[str, str]]], chain: tuple[str, ...]
+) -> set[tuple[str, str]]:
+    """The pairs joined by a property chain p1 / p2 / … ."""
+    reached = set(links.get(chain[0], ()))
+    for step in chain[1:]:
+        following: dict[str, set[str]] = defaultdict(set)
+        for s, o in links.get(step, ()):
+            following[s].add(o)
+        reached = {(s, o2) for s, o in reached for o2 in following.get(o, ())}
+    return reached
 
 
 _EXPRESSION = re.compile(r"ObjectInverseOf\(\s*<([^>]+)>\s*\)|<([^>]+)>")
@@ -262,7 +286,7 @@ def java_available() -> bool:
 def reason(store: Store, engine: Engine | str = "auto") -> ReasoningReport:
     """Replace the inferred graph with what the ontology implies about the store's links.
 
-    ``engine``: ``"owlready"`` (HermiT, needs Java), ``"rules"`` (SPARQL on the store) or
+    ``engine``: ``"owlready"`` (HermiT, needs Java), ``"rules"`` (forward chaining in Python) or
     ``"auto"`` (HermiT when Java is present). Both engines infer the same triples.
     """
     if engine == "auto":
@@ -275,11 +299,9 @@ def reason(store: Store, engine: Engine | str = "auto") -> ReasoningReport:
     if engine == "owlready":
         # computed before the old inferred graph goes, so a failing HermiT leaves it in place
         inferred = _hermit(asserted)
-        store.replace_graph(terms.GRAPH_INFERRED, _as_oxigraph(inferred))
     else:
-        # the rules read the union of all graphs: start from the asserted triples only
-        store.drop_graph(terms.GRAPH_INFERRED)
-        inferred, rounds = _rule_pass(store)
+        inferred, rounds = _rule_pass(asserted)
+    rebuild_graph(store, terms.GRAPH_INFERRED, _as_oxigraph(inferred))
     store.flush()
     counts = Counter(p for _, p, _ in inferred)
     return ReasoningReport(

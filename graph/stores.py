@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +124,26 @@ class PyoxigraphStore:
             f"DROP SILENT GRAPH <{iri}> ;\n{insert}" if insert else f"DROP SILENT GRAPH <{iri}>"
         )
 
+    def insert_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
+        """Add new named graphs in one transaction through pyoxigraph's own API (no SPARQL
+        text to write and parse: several times faster than INSERT DATA)."""
+        quads = [
+            ox.Quad(triple.subject, triple.predicate, triple.object, ox.NamedNode(graph))
+            for graph, triples in graphs.items()
+            for triple in triples
+        ]
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"store write failed: {exc}") from exc
+
+    def insert_nquads(self, data: bytes) -> None:
+        """Parse and add N-Quads in one transaction, without building Python objects."""
+        try:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"store write failed: {exc}") from exc
+
     def drop_graph(self, graph: str) -> None:
         """Remove a named graph and everything in it."""
         self.update(f"DROP SILENT GRAPH <{ox.NamedNode(graph).value}>")
@@ -165,6 +185,26 @@ class OxigraphStore(PyoxigraphStore):
             self._store = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store at {self.path}: {exc}") from exc
+
+    def insert_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
+        """Add new named graphs with pyoxigraph's bulk writer (SST files written directly,
+        about 2.5 times faster than a transaction on disk). A write that fails half way can
+        leave part of a graph behind; the next load finds it differs and replaces it."""
+        try:
+            self._store.bulk_extend(
+                ox.Quad(triple.subject, triple.predicate, triple.object, ox.NamedNode(graph))
+                for graph, triples in graphs.items()
+                for triple in triples
+            )
+        except OSError as exc:
+            raise StoreError(f"store write failed: {exc}") from exc
+
+    def insert_nquads(self, data: bytes) -> None:
+        """Parse and add N-Quads with the bulk writer (see :meth:`insert_graphs`)."""
+        try:
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"store write failed: {exc}") from exc
 
     def flush(self) -> None:
         """Write buffered data to disk."""
@@ -272,6 +312,36 @@ class SparqlStore:
                 chunk, first = [], False
         if chunk or first:
             self._insert_chunk(iri, chunk, drop_first=first)
+
+    def insert_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
+        """INSERT DATA in requests of :data:`INSERT_CHUNK` triples, each request holding the
+        triples of as many graphs as fit (one request per small document, not one per graph)."""
+        blocks: list[str] = []
+        size = 0
+        for graph, triples in graphs.items():
+            iri = ox.NamedNode(graph).value
+            for start in range(0, len(triples), INSERT_CHUNK):
+                part = triples[start : start + INSERT_CHUNK]
+                if size + len(part) > INSERT_CHUNK and blocks:
+                    self.update("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+                    blocks, size = [], 0
+                body = " .\n".join(str(skolemise(t)) for t in part)
+                blocks.append(f"GRAPH <{iri}> {{\n{body} .\n}}")
+                size += len(part)
+        if blocks:
+            self.update("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+
+    def insert_nquads(self, data: bytes) -> None:
+        """Parse the N-Quads here and send them as :meth:`insert_graphs` does."""
+        graphs: dict[str, list[ox.Triple]] = {}
+        for quad in ox.parse(data, ox.RdfFormat.N_QUADS):
+            name = quad.graph_name
+            if not isinstance(name, ox.NamedNode):
+                raise StoreError("N-Quads for a bulk insert must name their graph")
+            graphs.setdefault(name.value, []).append(
+                ox.Triple(quad.subject, quad.predicate, quad.object)
+            )
+        self.insert_graphs(graphs)
 
     def _insert_chunk(self, graph: str, triples: list[ox.Triple], *, drop_first: bool) -> None:
         parts = [f"DROP SILENT GRAPH <{graph}>"] if drop_first else []

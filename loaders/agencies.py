@@ -15,6 +15,7 @@ text with ``name`` and ``type`` ``None``: never dropped, never guessed.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from loaders.record import Agency
 from loaders.regions import DocContext, find_region
@@ -32,22 +33,32 @@ _VAGUE_SUFFIXES = ("主管部门", "部门")
 
 def _type_of(name: str) -> tuple[str | None, str | None]:
     """Agency type id and full form (without region) of a name with no region prefix."""
-    types = agency_types()
-    for type_id, entry in types.items():
-        if name in entry["aliases"]:
-            return type_id, entry["aliases"][name]
-    for type_id, entry in types.items():
-        if name in entry["stems"]:
-            return type_id, None
+    aliases, stems = _name_index()
+    if name in aliases:
+        return aliases[name]
+    if name in stems:
+        return stems[name], None
     for suffix in agency_suffixes():
         if name.endswith(suffix) and len(name) > len(suffix):
-            stem = name[: -len(suffix)]
-            for type_id, entry in types.items():
-                if stem in entry["stems"]:
-                    full = None if suffix in _VAGUE_SUFFIXES else name
-                    return type_id, full
+            type_id = stems.get(name[: -len(suffix)])
+            if type_id is not None:
+                return type_id, None if suffix in _VAGUE_SUFFIXES else name
             break
     return None, None
+
+
+@cache
+def _name_index() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """alias → (type id, full form) and stem → type id; the first type listing a name wins,
+    as in the scheme's order (a scan of every type per name was a tenth of extraction time)."""
+    aliases: dict[str, tuple[str, str]] = {}
+    stems: dict[str, str] = {}
+    for type_id, entry in agency_types().items():
+        for alias, full in entry["aliases"].items():
+            aliases.setdefault(alias, (type_id, full))
+        for stem in entry["stems"]:
+            stems.setdefault(stem, type_id)
+    return aliases, stems
 
 
 def _split_region_name(raw: str) -> tuple[str | None, str]:

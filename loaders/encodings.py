@@ -35,6 +35,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+#: bytes that are not control characters (tab, newline, form feed, return and escape included)
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """True when ``data`` holds NUL or many control bytes and no UTF-16/32 BOM explains them.
 
@@ -48,7 +52,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > max(8, len(sample) // 50)
 
 

@@ -18,3 +18,7 @@ class RejectedDocument(LoaderError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self) -> tuple[type[RejectedDocument], tuple[str, str]]:
+        # crosses process boundaries when a batch is extracted by several workers
+        return (RejectedDocument, (self.path, self.reason))

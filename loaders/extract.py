@@ -11,9 +11,11 @@ groups, region and level, from :mod:`loaders.facts` when it is installed).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from loaders.clean import clean_text
 from loaders.errors import RejectedDocument
@@ -115,11 +117,37 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def iter_extract(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES
-) -> Iterator[tuple[Path, PolicyDocument | RejectedDocument]]:
-    """Extract a batch: yields ``(path, record)`` or ``(path, RejectedDocument)`` and goes on."""
-    for file in expand_paths(paths):
-        try:
-            yield file, extract_file(file, max_bytes=max_bytes)
-        except RejectedDocument as rejected:
-            yield file, rejected
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = MAX_BYTES,
+    workers: int = 1,
+    then: Callable[[PolicyDocument], Any] | None = None,
+) -> Iterator[tuple[Path, Any]]:
+    """Extract a batch: yields ``(path, record)`` or ``(path, RejectedDocument)`` and goes on.
+
+    With ``workers`` > 1 the files are read by that many processes; the results still come
+    in the order of the files. ``then`` (a module-level function, so it can be sent to a
+    worker) is applied to each record where it was extracted and its result yielded instead:
+    the graph layer maps records there. A file that makes the extractor (or ``then``) fail is
+    rejected with the error's name, so one odd document never stops the batch.
+    """
+    files = expand_paths(paths)
+    jobs = [(file, max_bytes, then) for file in files]
+    if workers <= 1 or len(files) < 2 * workers:
+        yield from map(_extract_job, jobs)
+        return
+    # spawn, not fork: the caller may hold an open store whose threads must not be copied
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_extract_job, jobs, chunksize=8)
+
+
+def _extract_job(job: tuple[Path, int, Callable[[PolicyDocument], Any] | None]) -> tuple[Path, Any]:
+    file, max_bytes, then = job
+    try:
+        record = extract_file(file, max_bytes=max_bytes)
+        return file, record if then is None else then(record)
+    except RejectedDocument as rejected:
+        return file, rejected
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not end the batch
+        return file, RejectedDocument(str(file), f"extractor failed: {type(exc).__name__}: {exc}")

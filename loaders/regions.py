@@ -97,18 +97,31 @@ def ancestors(region: Region) -> list[Region]:
 def regions_named_in(text: str) -> list[Region]:
     """Unambiguous regions whose full name appears in ``text``, in order of first mention."""
     found: dict[str, tuple[int, Region]] = {}
-    for region in regions():
-        if len(region.name) < 2 or region.level == "national":
-            continue
-        pos = text.find(region.name)
-        if pos >= 0 and find_region(region.name) is region:
-            found[region.name] = (pos, region)
+    by_head = _names_by_head()
+    for pos in range(len(text) - 1):
+        for name, region in by_head.get(text[pos : pos + 2], ()):
+            if name not in found and text.startswith(name, pos):
+                found[name] = (pos, region)
     # Drop names inside a longer found name (武进 inside 常州市武进区 is fine, 镇江 inside 镇江市).
     names = list(found)
     kept = [
         found[n] for n in names if not any(n != m and n in m and len(m) > len(n) for m in names)
     ]
     return [r for _, r in sorted(kept, key=lambda pr: pr[0])]
+
+
+@cache
+def _names_by_head() -> dict[str, tuple[tuple[str, Region], ...]]:
+    """Unambiguous full names (two characters or more, below the national level) by their
+    first two characters: one pass over a text finds them all (a find per name was a quarter
+    of extraction time)."""
+    index: dict[str, list[tuple[str, Region]]] = {}
+    for region in regions():
+        if len(region.name) < 2 or region.level == "national":
+            continue
+        if find_region(region.name) is region:
+            index.setdefault(region.name[:2], []).append((region.name, region))
+    return {head: tuple(names) for head, names in index.items()}
 
 
 _RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 3, "town": 4}

@@ -53,6 +53,7 @@ def agency_types() -> dict[str, dict[str, Any]]:
     return {t["id"]: t for t in _agency_scheme()["types"]}
 
 
+@cache
 def agency_suffixes() -> tuple[str, ...]:
     """Name endings of agencies (委员会, 分局, 部门, 局 …), longest first."""
     return tuple(sorted(_agency_scheme()["suffixes"], key=len, reverse=True))

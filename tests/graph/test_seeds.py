@@ -37,3 +37,33 @@ def test_seeds_load_and_answer(store: Store, seed_paths: list[Path], tmp_path: P
 
     again = load_paths(store, seed_paths)
     assert again.unchanged == 5
+
+
+def test_loading_with_worker_processes_gives_the_same_graph(
+    seed_paths: list[Path], tmp_path: Path
+) -> None:
+    """Two extracting processes and one give the same quads, rejects and counts."""
+    from graph.stores import open_store
+
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a docx")
+    batch = [*seed_paths, broken, *seed_paths]  # the seeds twice: the second pass is unchanged
+    reports, contents = [], []
+    for workers in (1, 2):
+        store = open_store(f"oxigraph:{tmp_path / f'w{workers}'}")
+        reports.append(load_paths(store, batch, workers=workers))
+        contents.append({q for q in store.quads() if "/graph/doc" in str(q.graph_name)})  # type: ignore[attr-defined]
+        store.close()
+    one, two = reports
+    assert contents[0] == contents[1] and contents[0]
+    assert (
+        (two.documents, two.unchanged, two.measures, two.targets)
+        == (
+            one.documents,
+            one.unchanged,
+            one.measures,
+            one.targets,
+        )
+        == (10, 5, one.measures, one.targets)
+    )
+    assert [r.path for r in two.rejected] == [str(broken)] == [r.path for r in one.rejected]

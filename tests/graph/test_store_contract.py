@@ -160,3 +160,29 @@ def test_unreachable_server_is_unavailable() -> None:
     with pytest.raises(StoreUnavailable):
         remote.query("ASK {}")
     remote.close()
+
+
+def test_insert_graphs_adds_new_graphs_in_one_write(store: Store) -> None:
+    first = {triple(f"s{i}", "p", lit) for i, lit in enumerate(AWKWARD_LITERALS)}
+    second = {triple(f"t{i}", "p", ox.Literal(f"值{i}")) for i in range(1200)}
+    store.replace_graph(G1, [triple("kept", "p", ox.Literal("untouched"))])
+    store.insert_graphs({G2: sorted(second, key=str), G1 + "/more": sorted(first, key=str)})
+    assert graph_set(store, G2) == second
+    assert graph_set(store, G1 + "/more") == canonical_set(first)
+    assert graph_set(store, G1) == {triple("kept", "p", ox.Literal("untouched"))}
+
+
+def test_insert_nquads_puts_each_quad_in_its_graph(store: Store) -> None:
+    quads = [
+        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
+        for graph, triples in (
+            (G1, [triple("a", "p", lit) for lit in AWKWARD_LITERALS[:3]]),
+            (G2, [triple("b", "p", ox.Literal("乙"))]),
+        )
+        for t in triples
+    ]
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    store.insert_nquads(data)
+    assert graph_set(store, G1) == canonical_set(triple("a", "p", x) for x in AWKWARD_LITERALS[:3])
+    assert graph_set(store, G2) == {triple("b", "p", ox.Literal("乙"))}

@@ -104,3 +104,17 @@ def test_batch_reports_rejects_and_goes_on(tmp_path: Path, seed_paths: list[Path
     assert set(rejected) == {"empty.txt", "cut.docx"}
     records = [outcome for _, outcome in results if not isinstance(outcome, RejectedDocument)]
     assert len(records) == len(seed_paths)
+
+
+def test_several_workers_extract_in_file_order_and_reject_the_same_files(tmp_path) -> None:
+    seeds = sorted((Path(__file__).resolve().parents[2] / "data" / "corpus").glob("*.txt"))
+    for i, seed in enumerate(seeds):
+        (tmp_path / f"{i:02d}-good.txt").write_bytes(seed.read_bytes())
+        (tmp_path / f"{i:02d}-zempty.txt").write_bytes(b"")
+    alone = [(p, getattr(o, "title", None) or o.reason) for p, o in iter_extract([tmp_path])]
+    shared = [
+        (p, getattr(o, "title", None) or o.reason) for p, o in iter_extract([tmp_path], workers=2)
+    ]
+    assert shared == alone
+    assert [p.name for p, _ in shared] == sorted(p.name for p in tmp_path.iterdir())
+    assert sum(reason == "empty file" for _, reason in shared) == len(seeds)
