@@ -60,7 +60,7 @@ def size_section(r: dict[str, Any]) -> list[str]:
             else f"{_fmt(_get(r, 'ingest_cli', 'seconds'))} s"
         )
         + " |",
-        f"| extraction (all cores) + `load_records` (on disk), measured as stages | {_fmt(r.get('ingest_stages_s'))} s |",
+        f"| … of which extraction and writing (overlapped) / linking / reasoning | {_fmt(_get(r, 'ingest_cli', 'extract_and_write_s'), ' s')} / {_fmt(_get(r, 'ingest_cli', 'linking_s'), ' s')} / {_fmt(_get(r, 'ingest_cli', 'reasoning_s'), ' s')} |",
         "",
         "### Load and store size",
         "",

@@ -129,3 +129,19 @@ def test_validate_reports_a_conforming_corpus(runner: CliRunner, loaded_store: s
     result = runner.invoke(app, ["validate", "--store", loaded_store])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("conforms")
+
+
+def test_load_json_summary_counts_what_was_loaded_and_rejected(
+    runner: CliRunner, seed_dir: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seed_dir, corpus)
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    spec = f"oxigraph:{tmp_path / 'store'}"
+    result = runner.invoke(app, ["load", str(corpus), "--store", spec, "--json", "--workers", "2"])
+    assert result.exit_code == 1  # a file was rejected; the rest is loaded
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == 5 and summary["measures"] > 0
+    assert [Path(r["path"]).name for r in summary["rejected"]] == ["broken.pdf"]
+    seconds = summary["seconds"]
+    assert seconds["total"] >= seconds["linking"] + seconds["reasoning"] > 0
