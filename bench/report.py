@@ -40,6 +40,19 @@ def _latency_row(name: str, block: dict[str, Any] | None) -> str:
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
+def _ratio_line(ratio: dict[str, Any], what: str, peer: dict[str, Any]) -> str:
+    line = f"rdflib-endpoint ÷ `policykg serve`, the same SPARQL text over HTTP, {what} (p50): "
+    line += ", ".join(
+        f"{k} {'≥ ' if v.get('lower_bound') else ''}{v['p50']}×" for k, v in ratio.items()
+    )
+    if any(v.get("lower_bound") for v in ratio.values()):
+        line += (
+            f" (≥: some rdflib-endpoint queries hit the {peer.get('timeout_s')} s limit "
+            "and were counted at the limit)"
+        )
+    return line
+
+
 def size_section(r: dict[str, Any]) -> list[str]:
     """The tables for one corpus size."""
     n = r["n"]
@@ -102,22 +115,36 @@ def size_section(r: dict[str, Any]) -> list[str]:
             _latency_row("in process, `sparql:` → Virtuoso", virt.get("queries_in_process")),
             _latency_row("HTTP `/sparql`, `policykg serve` on Virtuoso", virt.get("serve")),
         ]
-    ratio = r.get("ratio") or {}
-    if ratio:
+    plain_peer = r.get("rdflib_endpoint_plain") or {}
+    if r.get("serve_plain"):
         out += [
-            "",
-            "rdflib-endpoint ÷ `policykg serve`, same SPARQL over HTTP (p50): "
-            + ", ".join(
-                f"{k} {'≥ ' if v.get('lower_bound') else ''}{v['p50']}×" for k, v in ratio.items()
-            )
-            + (
-                f" (≥: some rdflib-endpoint queries hit the {peer.get('timeout_s')} s limit "
-                "and were counted at the limit)"
-                if any(v.get("lower_bound") for v in ratio.values())
-                else ""
+            _latency_row("HTTP `/sparql`, `policykg serve`, plain formulations", r["serve_plain"]),
+            _latency_row(
+                "HTTP, rdflib-endpoint, plain formulations",
+                plain_peer if "skipped" not in plain_peer else None,
             ),
         ]
-    elif "skipped" in peer:
+    for key, what, block in (
+        ("ratio", "the named queries as shipped", peer),
+        ("ratio_plain", "their plain formulations", plain_peer),
+    ):
+        ratio = r.get(key) or {}
+        if ratio:
+            out += ["", _ratio_line(ratio, what, block)]
+    for block, what in ((peer, "named queries"), (plain_peer, "plain formulations")):
+        if block.get("error_examples"):
+            out += [
+                "",
+                f"rdflib-endpoint errors ({what}): {block['errors']}, e.g. "
+                f"`{block['error_examples'][0][:160]}`",
+            ]
+        if block.get("not_measured"):
+            out += [
+                "",
+                f"rdflib-endpoint ({what}): {block['not_measured']} queries not sent after a "
+                f"timeout (the single-threaded server was still busy with it).",
+            ]
+    if "skipped" in peer:
         out += ["", f"rdflib-endpoint: {peer['skipped']}."]
     out += [
         "",

@@ -146,7 +146,8 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     records, nquads, store_dir = work / "records.jsonl", work / "dump.nq", work / "store"
     mix = work / "mix.json"
     res: dict[str, Any] = {}
-    if args.resume and partial.exists() and records.exists() and store_dir.exists():
+    kept = store_dir.exists() and (records.exists() or n > args.full_max)
+    if args.resume and partial.exists() and kept:
         res = json.loads(partial.read_text(encoding="utf-8"))
         log(f"{n}: resuming, done: {', '.join(k for k in res if isinstance(res[k], dict))}")
     else:
@@ -165,7 +166,90 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             partial.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n")
         return res[key]
 
+    if n > args.full_max:
+        # past --full-max, what a user does (policykg load, then serve), on disk only
+        memory = (
+            f"not run above {args.full_max:,} documents: at 10,000 the in-memory stores held "
+            "1.6 GB (Oxigraph) and 6.8 GB (rdflib), growing linearly with the quads"
+        )
+        timing = f"not run above {args.full_max:,} documents (time); the ingest below covers it"
+        for key in ("extract_1", "extract_all", "load_oxigraph", "raw_oxigraph"):
+            res.setdefault(key, {"skipped": timing})
+        for key in ("load_memory", "raw_memory", "raw_rdflib"):
+            res.setdefault(key, {"skipped": memory})
+        step(
+            "ingest_cli",
+            "end-to-end `policykg load` (its store kept for the queries)",
+            lambda: ingest_cli(corpus, work, args, keep=store_dir),
+        )
+    else:
+        full_size_steps(n, corpus, work, args, step, res)
+    step(
+        "mix",
+        "choose the query mix",
+        lambda: stage(
+            "mix",
+            "--store",
+            f"oxigraph:{store_dir}",
+            "--out",
+            str(mix),
+            "--per-query",
+            str(args.per_query),
+        ),
+    )
+    items = json.loads(mix.read_text())
+    step(
+        "queries_in_process",
+        f"queries in process ({len(items)} per round)",
+        lambda: stage(
+            "queries",
+            "--store",
+            f"oxigraph:{store_dir}",
+            "--mix",
+            str(mix),
+            "--rounds",
+            str(args.rounds),
+        ),
+    )
+    step(
+        "serve",
+        "policykg serve",
+        lambda: serve_policykg(f"oxigraph:{store_dir}", items, args.rounds),
+    )
+    step(
+        "rdflib_endpoint",
+        "rdflib-endpoint",
+        lambda: serve_rdflib(nquads, items, args.rdflib_rounds, n, args),
+    )
+    res["ratio"] = ratios(res["serve"], res["rdflib_endpoint"])
+    if n <= args.rdflib_max:
+        # the same comparison on the straightforward formulations, for both servers
+        step(
+            "serve_plain",
+            "policykg serve, plain formulations",
+            lambda: serve_policykg(
+                f"oxigraph:{store_dir}",
+                peer_subset(items, args.rdflib_per_kind, plain=True),
+                args.rdflib_rounds,
+            ),
+        )
+        step(
+            "rdflib_endpoint_plain",
+            "rdflib-endpoint, plain formulations",
+            lambda: serve_rdflib(nquads, items, args.rdflib_rounds, n, args, plain=True),
+        )
+        res["ratio_plain"] = ratios(res["serve_plain"], res["rdflib_endpoint_plain"])
+    if args.virtuoso and n in args.virtuoso:
+        step("virtuoso", "Virtuoso", lambda: bench_virtuoso(records, nquads, items, args))
+    return res
+
+
+def full_size_steps(
+    n: int, corpus: Path, work: Path, args: argparse.Namespace, step: Any, res: dict[str, Any]
+) -> None:
+    """The steps run only up to ``--full-max``: extraction alone, every store, the baselines."""
     cores = os.cpu_count() or 1
+    records, nquads, store_dir = work / "records.jsonl", work / "dump.nq", work / "store"
     step(
         "extract_1",
         "extract, 1 worker",
@@ -208,52 +292,15 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         )
         shutil.rmtree(work / "raw-store", ignore_errors=True)
     step("ingest_cli", "end-to-end `policykg load`", lambda: ingest_cli(corpus, work, args))
-    step(
-        "mix",
-        "choose the query mix",
-        lambda: stage(
-            "mix",
-            "--store",
-            f"oxigraph:{store_dir}",
-            "--out",
-            str(mix),
-            "--per-query",
-            str(args.per_query),
-        ),
-    )
-    items = json.loads(mix.read_text())
-    step(
-        "queries_in_process",
-        f"queries in process ({len(items)} per round)",
-        lambda: stage(
-            "queries",
-            "--store",
-            f"oxigraph:{store_dir}",
-            "--mix",
-            str(mix),
-            "--rounds",
-            str(args.rounds),
-        ),
-    )
-    step(
-        "serve",
-        "policykg serve",
-        lambda: serve_policykg(f"oxigraph:{store_dir}", items, args.rounds),
-    )
-    step(
-        "rdflib_endpoint",
-        "rdflib-endpoint",
-        lambda: serve_rdflib(nquads, items, args.rdflib_rounds, n, args),
-    )
-    res["ratio"] = ratios(res["serve"], res["rdflib_endpoint"])
-    if args.virtuoso and n in args.virtuoso:
-        step("virtuoso", "Virtuoso", lambda: bench_virtuoso(records, nquads, items, args))
-    return res
 
 
-def ingest_cli(corpus: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """Time ``policykg load CORPUS`` into a fresh on-disk store, as a user runs it."""
+def ingest_cli(
+    corpus: Path, work: Path, args: argparse.Namespace, keep: Path | None = None
+) -> dict[str, Any]:
+    """Time ``policykg load CORPUS`` into a fresh on-disk store, as a user runs it; the store
+    is moved to ``keep`` when given, else removed."""
     e2e_store = work / "e2e-store"
+    shutil.rmtree(e2e_store, ignore_errors=True)
     t = time.perf_counter()
     try:
         proc = subprocess.run(
@@ -274,6 +321,9 @@ def ingest_cli(corpus: Path, work: Path, args: argparse.Namespace) -> dict[str, 
     except subprocess.TimeoutExpired:
         return {"failed": [f"timed out after {args.ingest_timeout:.0f} s"]}
     finally:
+        if keep is not None and e2e_store.exists():
+            shutil.rmtree(keep, ignore_errors=True)
+            e2e_store.rename(keep)
         shutil.rmtree(e2e_store, ignore_errors=True)
     if proc.returncode not in (0, 1):  # 1 = some files rejected, still a full run
         return {"failed": proc.stderr.strip().splitlines()[-1:] or ["?"]}
@@ -318,10 +368,33 @@ def serve_policykg(spec: str, items: list[dict[str, Any]], rounds: int) -> dict[
         server.stop()
 
 
+def peer_subset(items: list[dict[str, Any]], per_kind: int, plain: bool) -> list[dict[str, Any]]:
+    """The first ``per_kind`` items of each kind, cheapest kinds first (after a timeout the
+    single-threaded peer is still busy, so what follows is not measured); with ``plain`` each
+    query in its straightforward formulation where the named query was tuned for Oxigraph."""
+    order = ["document detail", "agency measures", "chain up", "cascade", "search"]
+    per_label: dict[str, int] = {}
+    subset = []
+    for item in items:
+        per_label[item["label"]] = per_label.get(item["label"], 0) + 1
+        if per_label[item["label"]] <= per_kind:
+            text = item.get("plain_sparql", item["sparql"]) if plain else item["sparql"]
+            subset.append({**item, "sparql": text})
+    subset.sort(key=lambda item: order.index(item["label"]) if item["label"] in order else 99)
+    return subset
+
+
 def serve_rdflib(
-    nquads: Path, items: list[dict[str, Any]], rounds: int, n: int, args: argparse.Namespace
+    nquads: Path,
+    items: list[dict[str, Any]],
+    rounds: int,
+    n: int,
+    args: argparse.Namespace,
+    *,
+    plain: bool = False,
 ) -> dict[str, Any]:
-    """The peer: rdflib-endpoint over the same quads, the same SPARQL over HTTP."""
+    """The peer: rdflib-endpoint over the same quads, the same SPARQL over HTTP (a fresh
+    server per formulation, so a query still running from a timeout does not slow the next)."""
     if n > args.rdflib_max:
         return {"skipped": f"rdflib-endpoint only up to {args.rdflib_max} documents"}
     port = free_port()
@@ -332,18 +405,9 @@ def serve_rdflib(
     )
     try:
         startup = server.wait_ready(timeout=1800)
-        per_label: dict[str, int] = {}
-        subset = []
-        for item in items:  # rdflib is slow: the first few of each kind, the same SPARQL text
-            per_label[item["label"]] = per_label.get(item["label"], 0) + 1
-            if per_label[item["label"]] <= args.rdflib_per_kind:
-                subset.append(item)
-        # cheapest kinds first: after a timeout the peer is busy, so the rest is not measured
-        order = ["document detail", "agency measures", "chain up", "search", "cascade"]
-        subset.sort(key=lambda item: order.index(item["label"]) if item["label"] in order else 99)
         result = run_mix_http(
             server.url,
-            subset,
+            peer_subset(items, args.rdflib_per_kind, plain),
             rounds,
             timeout=args.rdflib_timeout,
             warmup=False,
@@ -466,6 +530,12 @@ def main(argv: list[str] | None = None) -> int:
         "--rdflib-max", type=int, default=10_000, help="largest size for the rdflib baseline"
     )
     parser.add_argument("--per-query", type=int, default=8, help="parameter values per named query")
+    parser.add_argument(
+        "--full-max",
+        type=int,
+        default=10_000,
+        help="largest size for every step; above it only policykg load, the queries and serve",
+    )
     parser.add_argument(
         "--rdflib-timeout",
         type=float,
