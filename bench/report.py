@@ -180,7 +180,7 @@ def write_report(results: Path, target: Path) -> None:
         (json.loads(p.read_text(encoding="utf-8")) for p in results.glob("n*.json")),
         key=lambda r: r["n"],
     )
-    m = runs[0]["machine"] if runs else {}
+    m = runs[0].get("machine", {}) if runs else {}
     lines = [
         "# Benchmarks",
         "",
