@@ -34,9 +34,15 @@ _TITLE_BEFORE_NUMBER = re.compile(
     rf"^(?:\d{{1,3}}、)?(?P<title>[^。，,；;：:《》\d][^。，,；;：:《》]{{3,60}}?(?:{_TYPE_ALT}){_PERIOD})"
     r"(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)"
 )
+# A 文号 glued before the title at the top of a flattened page (a spliced "1、" may lead):
+# 1、豫政办发〔2011〕41号省政府办公厅关于印发…的通知各市人民政府…
+_NUMBER_BEFORE_TITLE = re.compile(
+    r"^(?:\d{1,3}、)?(?P<number>[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)"
+)
 # A title glued to the body that follows it (docx flattened to one line).
 _GLUED_TITLE = re.compile(
-    rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}))(?![的》和及、])"
+    rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}){_PERIOD})"
+    r"(?![的》和及、(（])"
 )
 _PLAN = re.compile(r"关于(?:印发|转发|颁布|发布)(?:《(?P<quoted>[^》]+)》|(?P<bare>.+?))的通知$")
 _REPEALED = re.compile(r"失效|废止|已废|作废|停止执行|不再执行")
@@ -110,7 +116,9 @@ def find_title(text: str, fields: list[HeaderField]) -> str | None:
     for _, line in _body_lines(text, 0)[:12]:
         if _TITLE_LINE.match(line) and not re.match(r"^[一二三四五六七八九十\d]+[、.．]", line):
             return line
-        glued = _GLUED_TITLE.match(line) or _TITLE_BEFORE_NUMBER.match(line)
+        numbered = _NUMBER_BEFORE_TITLE.match(line)
+        rest = line[numbered.end() :] if numbered else line
+        glued = _GLUED_TITLE.match(rest) or _TITLE_BEFORE_NUMBER.match(rest)
         if glued:
             return glued.group("title")
     return None
@@ -172,6 +180,9 @@ def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str 
         number = normalise_doc_number(line)
         if number:
             return number
+        numbered = _NUMBER_BEFORE_TITLE.match(line)
+        if title and numbered and line[numbered.end() :].startswith(title):
+            return normalise_doc_number(numbered.group("number")) or numbered.group("number")
         if title:
             at = line.find(title)
             if at >= 0:

@@ -30,3 +30,19 @@ def test_a_title_ending_in_its_period_is_a_title() -> None:
     record = extract_bytes(text.encode("utf-8"), "plan.txt")
     assert record.title == "高唐县质量发展规划(2014-2018年)"
     assert record.doc_type == "规划"
+
+
+def test_a_number_glued_before_a_long_title_is_split_from_it() -> None:
+    """An autonomous prefecture's long name once pushed the title out of reach: rejected."""
+    text = (
+        "1、黔政发〔2018〕46号黔西南布依族苗族自治州人民政府办公室关于印发黔西南布依族苗族"
+        "自治州质量发展规划(2018-2022年)的通知各县(市)人民政府,州各委办局:"
+        "《黔西南布依族苗族自治州质量发展规划(2018-2022年)》已经州人民政府同意,现印发给你们。"
+    )
+    record = extract_bytes(text.encode("utf-8"), "plan.txt")
+    assert record.doc_number == "黔政发〔2018〕46号"
+    assert record.title == (
+        "黔西南布依族苗族自治州人民政府办公室关于印发"
+        "黔西南布依族苗族自治州质量发展规划(2018-2022年)的通知"
+    )
+    assert record.plan_title == "黔西南布依族苗族自治州质量发展规划(2018-2022年)"
