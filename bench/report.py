@@ -106,6 +106,10 @@ def size_section(r: dict[str, Any]) -> list[str]:
         _latency_row("in process, Oxigraph on disk", r.get("queries_in_process")),
         _latency_row("HTTP `/sparql`, `policykg serve`", serve),
         _latency_row(
+            "HTTP `/sparql`, `policykg serve`, only the peer's queries",
+            r.get("serve_peer_subset"),
+        ),
+        _latency_row(
             "HTTP, rdflib-endpoint (same SPARQL)", peer if "skipped" not in peer else None
         ),
     ]
