@@ -431,6 +431,12 @@ def serve_rdflib(
         server.stop()
 
 
+def _ratio(theirs: float, mine: float) -> float:
+    # two significant digits below 1 (the peer faster), one decimal above
+    value = theirs / mine
+    return round(value, 1 if value >= 1 else 2)
+
+
 def ratios(ours: dict[str, Any], peer: dict[str, Any]) -> dict[str, Any]:
     """rdflib-endpoint latency over ours, per query kind (p50 and mean)."""
     if "latency_ms" not in peer or "latency_ms" not in ours:
@@ -440,8 +446,8 @@ def ratios(ours: dict[str, Any], peer: dict[str, Any]) -> dict[str, Any]:
         mine = ours["latency_ms"].get(label)
         if mine and mine["p50"] > 0:
             out[label] = {
-                "p50": round(theirs["p50"] / mine["p50"], 1),
-                "mean": round(theirs["mean"] / mine["mean"], 1),
+                "p50": _ratio(theirs["p50"], mine["p50"]),
+                "mean": _ratio(theirs["mean"], mine["mean"]),
                 # a peer query that timed out was counted at the limit: the ratio is at least this
                 "lower_bound": bool((peer.get("timeouts") or {}).get(label))
                 or label == "all"
