@@ -555,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rdflib-timeout",
         type=float,
-        default=300,
+        default=120,
         help="seconds one rdflib-endpoint query may take",
     )
     parser.add_argument(
