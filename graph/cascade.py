@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from graph.closure import reachable
 from graph.mapping import boolean, decimal, nn
 from graph.regions import LEVEL_RANK
 from graph.sparql import number, select, value
@@ -134,27 +135,12 @@ def stored_targets(store: Store) -> list[TargetRow]:
     return sorted(targets, key=lambda x: x.iri)
 
 
-def _closure(edges: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Everything reachable from each node (transitive, not reflexive)."""
-    reach: dict[str, set[str]] = {}
-    for start in edges:
-        seen: set[str] = set()
-        todo = list(edges[start])
-        while todo:
-            node = todo.pop()
-            if node not in seen:
-                seen.add(node)
-                todo.extend(edges.get(node, ()))
-        reach[start] = seen
-    return reach
-
-
 def region_ancestors(store: Store) -> dict[str, set[str]]:
     """For every region, the regions containing it (through ``pkg:within``, any graph)."""
     edges: dict[str, set[str]] = defaultdict(set)
     for row in select(store, "SELECT DISTINCT ?r ?up WHERE { ?r pkg:within ?up }"):
         edges[str(value(row["r"]))].add(str(value(row["up"])))
-    return _closure(edges)
+    return reachable(edges)
 
 
 def implementation_closure(store: Store) -> dict[str, set[str]]:
@@ -162,7 +148,7 @@ def implementation_closure(store: Store) -> dict[str, set[str]]:
     edges: dict[str, set[str]] = defaultdict(set)
     for row in select(store, "SELECT DISTINCT ?a ?b WHERE { ?a eli:ensures_implementation_of ?b }"):
         edges[str(value(row["a"]))].add(str(value(row["b"])))
-    return _closure(edges)
+    return reachable(edges)
 
 
 def _is_higher(

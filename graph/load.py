@@ -248,7 +248,7 @@ def load_prepared(store: Store, prepared: Iterable[Prepared], *, link: bool = Tr
 def link_store(store: Store, report: LoadReport | None = None) -> LoadReport:
     """Recompute the shared graph (references, external documents, regions) and the cascade."""
     report = report or LoadReport()
-    gazetteer = Gazetteer.load()
+    gazetteer = _gazetteer()
     links = link_references(store)
     shared = links.triples | link_regions(store, gazetteer)
     rebuild_graph(store, iris.GRAPH_SHARED, sorted(shared, key=str))

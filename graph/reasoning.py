@@ -29,6 +29,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
+from graph.closure import reachable
 from graph.errors import GraphError
 from graph.store import Store, rebuild_graph
 from ontology import terms
@@ -149,17 +150,7 @@ def _transitive(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
     following: dict[str, set[str]] = defaultdict(set)
     for s, o in pairs:
         following[s].add(o)
-    closure: set[tuple[str, str]] = set()
-    for start in following:
-        seen: set[str] = set()
-        todo = list(following[start])
-        while todo:
-            node = todo.pop()
-            if node not in seen:
-                seen.add(node)
-                todo.extend(following.get(node, ()))
-        closure.update((start, node) for node in seen)
-    return closure
+    return {(start, node) for start, nodes in reachable(following).items() for node in nodes}
 
 
 def _compose(
