@@ -90,6 +90,8 @@ class Measure:
     lead: list[Agency] = field(default_factory=list)
     participants: list[Agency] = field(default_factory=list)
     responsible: list[Agency] = field(default_factory=list)
+    #: the completion deadline as written (完成时限: "2020年底前", "长期坚持"), when the text gives one
+    deadline: str | None = None
 
 
 @dataclass
@@ -143,6 +145,10 @@ class PolicyDocument:
     region_code: str | None = None
     in_force: bool | None = None
     repealed_by: str | None = None
+    #: a draft for comment (征求意见稿), not an adopted document
+    draft: bool = False
+    #: what the loader could not establish, in words a user reads (e.g. "no title found")
+    warnings: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
@@ -181,6 +187,8 @@ class PolicyDocument:
             region_code=data.get("region_code"),
             in_force=data.get("in_force"),
             repealed_by=data.get("repealed_by"),
+            draft=bool(data.get("draft", False)),
+            warnings=list(data.get("warnings", [])),
             sections=[Section(**s) for s in data.get("sections", [])],
             references=[Reference(**r) for r in data.get("references", [])],
             measures=[
