@@ -1,4 +1,5 @@
-"""Make what the ontology implies explicit: inverse links, super-properties, transitive chains.
+"""Make what the ontology implies explicit: inverse links, super-properties, transitive chains,
+and the standard types of every resource (:mod:`graph.class_closure`).
 
 Two engines give the same set of inferred triples:
 
@@ -29,6 +30,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
+from graph.class_closure import entailed_types
 from graph.closure import reachable
 from graph.errors import GraphError
 from graph.store import Store, rebuild_graph
@@ -292,6 +294,7 @@ def reason(store: Store, engine: Engine | str = "auto") -> ReasoningReport:
         inferred = _hermit(asserted)
     else:
         inferred, rounds = _rule_pass(asserted)
+    inferred |= entailed_types(store)
     rebuild_graph(store, terms.GRAPH_INFERRED, _as_oxigraph(inferred))
     store.flush()
     counts = Counter(p for _, p, _ in inferred)

@@ -92,3 +92,37 @@ def test_hermit_and_the_rule_pass_infer_the_same_triples(chain_store: Store) -> 
 def test_an_unknown_engine_is_refused(chain_store: Store) -> None:
     with pytest.raises(ValueError, match="unknown reasoning engine"):
         reason(chain_store, engine="pellet")
+
+
+def test_standard_types_answer_plain_sparql_without_a_reasoner(
+    make_store: Callable[[dict[str, list[Link]]], Store],
+) -> None:
+    """A user's ``?x a org:Organization`` finds agencies; measures are ELI subdivisions."""
+    lead = AGENCY + "嘉泽镇/government"
+    typed = {
+        **CHAIN_GRAPHS,
+        t.GRAPH_BASE + "doc/town": [
+            *CHAIN_GRAPHS[t.GRAPH_BASE + "doc/town"],
+            (MEASURE + "town/1", t.RDF_TYPE, t.PKG_MEASURE),
+            (MEASURE + "town/1", t.PROV_WAS_DERIVED_FROM, DOC + "town"),
+            (DOC + "district", t.RDF_TYPE, t.PKG_EXTERNAL_DOCUMENT),
+            (DOC + "town", t.RDF_TYPE, t.PKG_POLICY_DOCUMENT),
+            (DOC + "town", t.RDF_TYPE, t.ELI_LEGAL_RESOURCE),
+            (lead, t.RDF_TYPE, t.PKG_AGENCY),
+        ],
+    }
+    store = make_store(typed)
+
+    def members(cls: str) -> set[str]:
+        rows = store.query(f"SELECT ?x WHERE {{ ?x a <{cls}> }}")
+        return {row["x"].value for row in rows}  # type: ignore[union-attr]
+
+    assert members(t.ORG_ORGANIZATION) == set()
+    reason(store, engine="rules")
+    assert members(t.ORG_ORGANIZATION) == {lead}
+    assert members(t.ELI_LEGAL_RESOURCE_SUBDIVISION) == {MEASURE + "town/1"}
+    # the external document is a legal resource too, through pkg:PolicyDocument
+    assert members(t.ELI_LEGAL_RESOURCE) == {DOC + "town", DOC + "district"}
+    assert MEASURE + "town/1" in members(t.PROV_ENTITY)
+    # a type already asserted is not written again into the inferred graph
+    assert (DOC + "town", t.RDF_TYPE, t.ELI_LEGAL_RESOURCE) not in inferred_triples(store)
