@@ -55,10 +55,10 @@ def entailed_types(store: Store) -> set[Triple]:
         store,
         f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {wanted} }} ?s a ?c {outside_inferred} }}",
     )
+    entity, derived_from = terms.PROV_ENTITY, terms.PROV_WAS_DERIVED_FROM
     derived = _pairs(
         store,
-        "SELECT DISTINCT ?s (<%s> AS ?c) WHERE { ?s <%s> ?o FILTER(isIRI(?s)) }"
-        % (terms.PROV_ENTITY, terms.PROV_WAS_DERIVED_FROM),
+        f"SELECT DISTINCT ?s (<{entity}> AS ?c) WHERE {{ ?s <{derived_from}> ?o FILTER(isIRI(?s)) }}",
     )
     implied = {(s, above) for s, cls in asserted for above in ancestors[cls]} | derived
     # a type asserted anywhere (a document typed eli:LegalResource by the mapping) is not repeated

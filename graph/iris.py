@@ -307,6 +307,10 @@ def normalise_title(title: str) -> str:
     return text
 
 
+#: agency types that stand for a set of bodies, not one body of a region
+NON_IDENTIFYING_TYPES = frozenset({"generic"})
+
+
 def agency_iri(
     *, region_key: str | None, type_id: str | None, name: str | None, doc_iri: str | None
 ) -> str:
@@ -316,8 +320,13 @@ def agency_iri(
     districts' 质监分局 are never merged; without a document (an external document's issuer,
     known only by its full name) the scope is ``named``.
 
+    A generic owner (各有关部门, 各乡镇人民政府, 省有关部门) names a different set of bodies in
+    each wording, so it is identified by its words within its type, never by the type alone:
+
     >>> agency_iri(region_key="320000", type_id="quality-supervision", name=None, doc_iri=None)
     'https://w3id.org/policykg/agency/320000/quality-supervision'
+    >>> agency_iri(region_key="320000", type_id="generic", name="各有关部门", doc_iri=None)
+    'https://w3id.org/policykg/agency/320000/generic/%E5%90%84%E6%9C%89%E5%85%B3%E9%83%A8%E9%97%A8'
     """
     if region_key:
         scope = region_key
@@ -326,6 +335,8 @@ def agency_iri(
     else:
         scope = "named"
     local = quote(type_id, safe="-_.~") if type_id else slug(name or "unknown")
+    if type_id in NON_IDENTIFYING_TYPES:
+        local += "/" + slug(name or "unknown")
     return f"{terms.AGENCY_BASE}{scope}/{local}"
 
 
