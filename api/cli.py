@@ -276,22 +276,51 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 @app.command()
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", help="ttl, jsonld, nt, graphml, gexf or csv.")
+        str,
+        typer.Option(
+            "--format",
+            help="ttl, jsonld, nt, nq, trig (RDF); graphml, gexf (a network); "
+            "csv (tidy tables + datapackage.json).",
+        ),
     ] = "ttl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="File to write; for csv a folder (or a name ending in .zip)."
+        ),
+    ] = None,
+    network: Annotated[
+        str, typer.Option("--network", help="graphml/gexf: documents or agencies.")
+    ] = "documents",
+    vocabularies: Annotated[
+        bool, typer.Option("--vocabularies", help="RDF formats: add the ontology and schemes.")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
-    """Export the whole graph (RDF formats) or its document network (graphml, gexf, csv)."""
+    """Export the graph: RDF, the document or agency network, or tidy CSV tables."""
     from graph.export import FORMATS
     from graph.export import export as export_store
+    from graph.tables import NETWORKS, write_package
 
     if fmt not in FORMATS:
         console.print(f"[red]unknown format {fmt!r}[/red]: one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    if network not in NETWORKS:
+        console.print(f"[red]unknown network {network!r}[/red]: one of {', '.join(NETWORKS)}")
+        raise typer.Exit(2)
+    if fmt == "csv" and output is None:
+        console.print("[red]csv writes several tables[/red]: give -o FOLDER or -o FILE.zip")
+        raise typer.Exit(2)
     settings = _settings(store)
     db = _open(settings)
     try:
-        data = export_store(db, fmt)
+        if fmt == "csv" and output is not None and output.suffix.lower() != ".zip":
+            written = write_package(db, output)
+            console.print(
+                f"wrote {len(written)} files to {output}/ (datapackage.json describes them)"
+            )
+            return
+        data = export_store(db, fmt, include_vocabularies=vocabularies, network=network)
     finally:
         db.close()
     if output:
