@@ -55,12 +55,14 @@ def _settings(store: str | None) -> Settings:
     return settings
 
 
-def _open(settings: Settings) -> Any:
+def _open(settings: Settings, *, read_only: bool = False) -> Any:
+    """Open the configured store; read-only commands take no lock, so they work beside
+    a running ``policykg serve``."""
     from graph.errors import StoreError
     from graph.stores import open_store
 
     try:
-        return open_store(settings.store)
+        return open_store(settings.store, read_only=read_only)
     except StoreError as exc:
         console.print(f"[red]cannot open store {settings.store}:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -219,7 +221,7 @@ def query(
             raise typer.Exit(2)
         params[key] = value
     settings = _settings(store)
-    db = _open(settings)
+    db = _open(settings, read_only=True)
     try:
         rows = _run_query(db, text, params)
     finally:
@@ -312,7 +314,7 @@ def export(
         console.print("[red]csv writes several tables[/red]: give -o FOLDER or -o FILE.zip")
         raise typer.Exit(2)
     settings = _settings(store)
-    db = _open(settings)
+    db = _open(settings, read_only=True)
     try:
         if fmt == "csv" and output is not None and output.suffix.lower() != ".zip":
             written = write_package(db, output)
@@ -336,7 +338,7 @@ def validate(store: StoreOption = None) -> None:
     from graph.validation import validate as run_validation
 
     settings = _settings(store)
-    db = _open(settings)
+    db = _open(settings, read_only=True)
     try:
         report = run_validation(db)
     finally:
@@ -381,7 +383,7 @@ def viz(
     from visualizations import export_view
 
     settings = _settings(store)
-    db = _open(settings)
+    db = _open(settings, read_only=True)
     try:
         html = export_view(kind, db, key=key)
     except (KeyError, ValueError) as exc:
