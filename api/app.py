@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.include_router(make_sparql_router())
     _include_rest(app)
+    _include_linked(app)
     _include_views(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -103,6 +104,12 @@ def _include_rest(app: FastAPI) -> None:
     from api.rest import make_rest_router
 
     app.include_router(make_rest_router())
+
+
+def _include_linked(app: FastAPI) -> None:
+    from api.routes_linked import make_linked_router
+
+    app.include_router(make_linked_router())
 
 
 def _include_views(app: FastAPI) -> None:
