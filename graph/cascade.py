@@ -2,9 +2,14 @@
 
 A target refines a higher one when both measure the same indicator concept, the lower
 document's region lies within the higher one's (or the lower document implements the higher,
-transitively), and the higher document is no later. Only the nearest level is linked, so the
-cascade is a tree: 江苏名牌 — the province's 900 (2012) is refined by 镇江市's 138 (2014) and,
-separately, by 嘉泽镇's 1 (2016), because 嘉泽镇 lies in 常州市, not in 镇江市.
+transitively), the higher document is no later, and it was still in force when the lower
+target was set: a document repealed (宣布失效) by a decision of year Y is no basis for targets
+set in Y or later (the order within one year is unknown, so the repeal year counts as gone).
+Higher targets on the lower document's own implementation chain come first; a link made on
+the concept and the region alone is marked ``pkg:refinesBasis "concept-only"`` (``"chain"``
+otherwise) so a reader can weigh it. Only the nearest level is linked, so the cascade is a
+tree: 江苏名牌 — the province's 900 (2012) is refined by 镇江市's 138 (2014); 嘉泽镇's 1 (2016)
+is not linked to it, because the 2012 plan was repealed in 2016 and 嘉泽镇 lies in 常州市.
 
 On each link: ``pkg:weaker`` for rates and ratios (%, 合格率, 覆盖率, 满意度) when the lower level
 is less ambitious in the same unit and direction; ``pkg:share`` (lower / higher) for counts,
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from graph.closure import reachable
+from graph.iris import parse_doc_number
 from graph.mapping import boolean, decimal, nn
 from graph.regions import LEVEL_RANK
 from graph.sparql import number, select, value
@@ -151,13 +157,38 @@ def implementation_closure(store: Store) -> dict[str, set[str]]:
     return reachable(edges)
 
 
+def repeal_years(store: Store) -> dict[str, int]:
+    """For every repealed document, the year of the decision that repealed it (its date, else
+    the year in its document number); documents with no known repeal year are left out."""
+    years: dict[str, int] = {}
+    rows = select(
+        store,
+        """SELECT DISTINCT ?doc ?number ?date WHERE {
+             { ?doc eli:repealed_by ?by } UNION { ?by eli:repeals ?doc }
+             OPTIONAL { ?by eli:id_local ?number }
+             OPTIONAL { ?by eli:date_document ?date } }""",
+    )
+    for row in rows:
+        date = value(row["date"])
+        parsed = parse_doc_number(value(row["number"]))
+        year = int(date[:4]) if date and date[:4].isdigit() else parsed.year if parsed else None
+        doc = str(value(row["doc"]))
+        if year is not None:
+            years[doc] = min(year, years.get(doc, year))
+    return years
+
+
 def _is_higher(
     low: TargetRow,
     high: TargetRow,
     within: dict[str, set[str]],
     implements: dict[str, set[str]],
+    repealed: dict[str, int] | None = None,
 ) -> bool:
     if high.doc == low.doc or high.concept != low.concept:
+        return False
+    gone = (repealed or {}).get(high.doc)
+    if gone is not None and low.when is not None and low.when >= gone:
         return False
     contained = bool(low.region and high.region and high.region in within.get(low.region, ()))
     if not (contained or high.doc in implements.get(low.doc, ())):
@@ -172,6 +203,7 @@ def compute_cascade(store: Store) -> CascadeResult:
     targets = stored_targets(store)
     within = region_ancestors(store)
     implements = implementation_closure(store)
+    repealed = repeal_years(store)
     result = CascadeResult()
     refined_pairs: set[tuple[str, str]] = set()
     # Only targets on the same concept in an implemented document or a containing region can
@@ -191,12 +223,15 @@ def compute_cascade(store: Store) -> CascadeResult:
             )
             for h in by_doc.get(key, []) + by_region.get(key, [])
         }
-        candidates = [h for h in pool.values() if _is_higher(low, h, within, implements)]
+        candidates = [h for h in pool.values() if _is_higher(low, h, within, implements, repealed)]
         if not candidates:
             continue
-        # nearest level first, then the latest document, then a stable order
-        high = max(candidates, key=lambda h: (h.rank or 0, h.when or 0, h.iri))
+        on_chain = [h for h in candidates if h.doc in implements.get(low.doc, ())]
+        # the document's own chain first; then the nearest level, the latest, a stable order
+        high = max(on_chain or candidates, key=lambda h: (h.rank or 0, h.when or 0, h.iri))
+        basis = "chain" if on_chain else "concept-only"
         result.triples.add(ox.Triple(nn(low.iri), nn(t.PKG_REFINES), nn(high.iri)))
+        result.triples.add(ox.Triple(nn(low.iri), nn(t.PKG_REFINES_BASIS), ox.Literal(basis)))
         result.links += 1
         refined_pairs.add((low.doc, high.doc))
         _compare(result, low, high)

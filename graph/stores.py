@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -215,6 +216,10 @@ class OxigraphStore(PyoxigraphStore):
             del self._store
 
 
+#: how often a read-only open is tried while a writer changes the store's files
+READ_ONLY_ATTEMPTS = 8
+
+
 class ReadOnlyOxigraphStore(PyoxigraphStore):
     """An on-disk Oxigraph store opened read-only: no lock taken, about 10 ms to open, a
     snapshot of the store as it was then. The write methods raise :class:`StoreError`."""
@@ -224,10 +229,18 @@ class ReadOnlyOxigraphStore(PyoxigraphStore):
         self.spec = f"oxigraph:{path}"
         if not self.path.is_dir():
             raise StoreError(f"no Oxigraph store at {self.path} (load documents first)")
-        try:
-            self._store = ox.Store.read_only(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the Oxigraph store at {path} read-only: {exc}") from exc
+        # A writer holding the store may roll its manifest while we read it (RocksDB then
+        # reports a missing MANIFEST file as corruption); a fresh attempt reads the new one.
+        for attempt in range(READ_ONLY_ATTEMPTS):
+            try:
+                self._store = ox.Store.read_only(str(self.path))
+                return
+            except (OSError, RuntimeError) as exc:
+                if attempt == READ_ONLY_ATTEMPTS - 1:
+                    raise StoreError(
+                        f"cannot open the Oxigraph store at {path} read-only: {exc}"
+                    ) from exc
+                time.sleep(0.05 * (attempt + 1))
 
     def update(self, sparql: str) -> None:
         """Refused: the store was opened to read."""

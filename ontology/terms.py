@@ -210,6 +210,7 @@ PKG_REFINED_BY = PKG + "refinedBy"  # inverse, inferred
 PKG_REFINES_TRANSITIVELY = PKG + "refinesTransitively"  # closure, inferred
 PKG_WEAKER = PKG + "weaker"  # xsd:boolean on the lower target
 PKG_SHARE = PKG + "share"  # xsd:decimal, lower count / higher count
+PKG_REFINES_BASIS = PKG + "refinesBasis"  # "chain" or "concept-only", on the lower target
 PKG_NOT_TAKEN_UP_BY = PKG + "notTakenUpBy"  # higher target → lower document that omits its concept
 
 COMPARATORS: tuple[str, ...] = (">=", "<=", "about", "range", "=", "relative")

@@ -637,6 +637,18 @@ PROPERTIES: tuple[PropertySpec, ...] = (
         domain=t.PKG_TARGET,
         datatype="decimal",
     ),
+    _data(
+        t.PKG_REFINES_BASIS,
+        "承接依据",
+        "refines basis",
+        'Why a target is linked to the higher target it refines: "chain" when the lower '
+        'document implements the higher one (directly or through others), "concept-only" '
+        "when only the indicator and the containing region link them (a weaker link).",
+        "目标承接关系的依据：下级文件贯彻落实上级文件（直接或经由中间文件）时为 chain；"
+        "仅凭相同指标和所在行政区关联时为 concept-only（较弱的关联）。",
+        domain=t.PKG_TARGET,
+        datatype="string",
+    ),
     _obj(
         t.PKG_NOT_TAKEN_UP_BY,
         "未被承接于",

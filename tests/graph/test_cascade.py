@@ -1,4 +1,5 @@
-"""The 江苏名牌 cascade: 嘉泽镇 hangs under the province, never under 镇江市."""
+"""The 江苏名牌 cascade: 镇江市 refines the province; 嘉泽镇 (2016) never hangs under 镇江市, nor
+under the province's 2012 plan, which a 2016 decision (苏政发〔2016〕142号) repealed."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ def test_jiangsu_famous_brand_cascade_shape(loaded_store: Store) -> None:
     assert [r["level"] for r in rows] == ["province", "city", "town"]  # tree by level
     assert docs[PROVINCE]["refines"] is None
     assert docs[CITY]["refinesDoc"] == PROVINCE
-    assert docs[TOWN]["refinesDoc"] == PROVINCE  # 嘉泽镇 ⊂ 武进区 ⊂ 常州市, not 镇江市
+    # 镇江's plan names no implementation link to the 2012 plan: region and concept only
+    assert docs[CITY]["basis"] == "concept-only"
+    # 嘉泽镇 ⊂ 武进区 ⊂ 常州市, not 镇江市; and the province's plan was repealed in 2016
+    assert docs[TOWN]["refines"] is None
     assert float(docs[CITY]["share"]) == round(138 / 900, 4)  # counts: a share, not "weaker"
     assert docs[CITY]["weaker"] is None
     assert (docs[PROVINCE]["value"], docs[CITY]["value"], docs[TOWN]["value"]) == (
@@ -32,8 +36,8 @@ def test_jiangsu_famous_brand_cascade_shape(loaded_store: Store) -> None:
     )
     tree = cascade_tree(rows)
     province_target = docs[PROVINCE]["target"]
-    assert {docs[CITY]["target"], docs[TOWN]["target"]} == set(tree.successors(province_target))
-    assert tree.in_degree(docs[TOWN]["target"]) == 1
+    assert set(tree.successors(province_target)) == {docs[CITY]["target"]}
+    assert tree.in_degree(docs[TOWN]["target"]) == 0
 
 
 def test_a_lower_rate_below_is_weaker(loaded_store: Store) -> None:
@@ -45,5 +49,6 @@ def test_a_lower_rate_below_is_weaker(loaded_store: Store) -> None:
 
 def test_concepts_not_taken_up(loaded_store: Store) -> None:
     rows = queries.run(loaded_store, "not_taken_up", concept="standard-adoption-rate")
-    assert {r["lowerDoc"] for r in rows} == {CITY, TOWN}
+    # 镇江 follows the province's plan (it refines its targets); 嘉泽镇, in 2016, no longer can
+    assert {r["lowerDoc"] for r in rows} == {CITY}
     assert all(r["doc"] == PROVINCE for r in rows)
