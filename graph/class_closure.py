@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from graph.closure import reachable
 from graph.store import Store
 from ontology import terms
 from ontology.vocabulary import CLASSES
@@ -28,18 +29,7 @@ Triple = tuple[str, str, str]
 
 def class_ancestors() -> dict[str, set[str]]:
     """Each of the ontology's classes → every class above it (itself not included)."""
-    parents = {spec.iri: set(spec.parents) for spec in CLASSES}
-    ancestors: dict[str, set[str]] = {}
-    for start in parents:
-        seen: set[str] = set()
-        todo = list(parents[start])
-        while todo:
-            cls = todo.pop()
-            if cls not in seen:
-                seen.add(cls)
-                todo.extend(parents.get(cls, ()))
-        ancestors[start] = seen
-    return ancestors
+    return reachable({spec.iri: set(spec.parents) for spec in CLASSES})
 
 
 def entailed_types(store: Store) -> set[Triple]:
