@@ -20,6 +20,7 @@ from visualizations import data
 from visualizations.model import View
 from visualizations.render import (
     STATIC,
+    VIS_FILES,
     Assets,
     asset_context,
     environment,
@@ -78,9 +79,13 @@ def _found(found: T | None, what: str) -> T:
 
 
 def static(path: str) -> FileResponse:
-    """vis-network (fetched by scripts/fetch-assets.sh) and the views' own script and style."""
-    target = (STATIC / path).resolve()
-    if not target.is_file() or not target.is_relative_to(STATIC):
+    """vis-network (from the pyvis package) and the views' own script and style."""
+    folder, _, name = path.partition("/")
+    if folder == "vis-network":
+        target = VIS_FILES.get(name, STATIC / "missing")
+    else:
+        target = (STATIC / path).resolve()
+    if not target.is_file() or not (target.is_relative_to(STATIC) or target in VIS_FILES.values()):
         raise _not_found("file")
     return FileResponse(
         target,
