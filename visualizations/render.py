@@ -101,7 +101,10 @@ def network_data(view: View) -> dict[str, Any]:
             "highlight": {"background": "#fdebd0", "border": "#e67e22"},
         }
         data["borderWidth"] = 3 if data.get("weak") or data["shape"] == "box" else 1.5
-        data["font"] = {"face": FONT_FACE, "size": view.font_size, "color": "#1b2631"}
+        size = data.pop("font_size", view.font_size)
+        data["font"] = {"face": FONT_FACE, "size": size, "color": "#1b2631"}
+        if size > view.font_size:  # an emphasised label stays legible over edges
+            data["font"].update(strokeWidth=max(3, size // 6), strokeColor="#ffffff")
         if swatch.dashes:
             data["shapeProperties"] = {"borderDashes": [6, 4]}
         if view.hierarchical:
@@ -148,8 +151,10 @@ def _rows(view: View) -> dict[str, Any] | None:
     return {
         "levelSeparation": view.level_separation,
         "nodeSpacing": view.node_spacing,
-        "perRow": 9,
-        "labels": {str(rank): label for rank, label in style.RANK_LABELS.items()},
+        "perRow": view.per_row,
+        "labels": {
+            str(rank): label for rank, label in (view.row_labels or style.RANK_LABELS).items()
+        },
     }
 
 
@@ -203,7 +208,7 @@ def options(view: View) -> dict[str, Any]:
         "solver": "barnesHut",
         "barnesHut": {
             "gravitationalConstant": -6000,
-            "springLength": 140,
+            "springLength": view.spring_length,
             "springConstant": 0.04,
             "damping": 0.3,
             "avoidOverlap": 0.2,

@@ -119,3 +119,44 @@ def test_the_query_page_opens_on_the_loaded_documents(server: str, watched: Watc
     assert "Oxigraph" not in text and " ms" not in text
     assert watched.outside(_local(server)) == []
     watched.screenshot("query-page")
+
+
+def test_the_agency_network_opens_with_its_busiest_agencies_labelled(
+    server: str, watched: Watched
+) -> None:
+    watched.page.goto(server + "/viz/agencies")
+    watched.wait_until_drawn()
+    legible = watched.page.evaluate(
+        """() => { const v = window.pkgViz, scale = v.network.getScale();
+        return v.nodeView.get().filter(n => n.kind === 'agency' && n.font.size * scale >= 7)
+          .map(n => n.fullLabel || n.label); }"""
+    )
+    # vis-network draws no label under 5 screen pixels: before, every agency was a bare dot
+    assert "江苏省质量技术监督局" in legible, legible
+    assert len(legible) >= 3, legible
+    watched.screenshot("agency-network-labelled")
+
+
+def test_the_document_neighbourhood_is_drawn_in_bands_without_overlapping_labels(
+    server: str, watched: Watched
+) -> None:
+    watched.page.goto(server + "/viz/documents/su-zhengbanfa-2012-123")
+    watched.wait_until_drawn()
+    found = watched.page.evaluate(
+        """() => { const v = window.pkgViz, net = v.network, ids = v.nodeView.getIds();
+        const boxes = ids.map(id => net.getBoundingBox(id));  // a node with its label
+        let overlaps = 0;
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i], b = boxes[j];
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+        }
+        const y = kind => v.nodeView.get().filter(n => n.kind === kind)
+          .map(n => net.getPositions([n.id])[n.id].y);
+        const self = 'https://w3id.org/policykg/doc/su-zhengbanfa-2012-123';
+        return { overlaps, document: net.getPositions([self])[self].y, measures: Math.min(...y('measure')),
+                 lastMeasure: Math.max(...y('measure')), agencies: Math.min(...y('agency')) }; }"""
+    )
+    assert found["overlaps"] == 0
+    # document above its measures, measures above their agencies
+    assert found["document"] < found["measures"] <= found["lastMeasure"] < found["agencies"]
+    watched.screenshot("document-bands")
