@@ -9,7 +9,7 @@ Every handler is a plain ``def``: store reads block, so FastAPI runs them in its
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -107,7 +107,7 @@ class PageRoute(APIRoute):
     """A route whose failures (unknown key, missing or bad parameter) answer an HTML page with
     the same status instead of the API's JSON body: a browser shows a page, not raw JSON."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def page_handler(request: Request) -> Response:
