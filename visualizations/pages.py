@@ -82,6 +82,26 @@ def _found(found: T | None, what: str) -> T:
 # ---- errors ---------------------------------------------------------------------------------
 
 _TITLES = {400: "请求有误", 404: "没有找到", 422: "缺少或写错了参数", 503: "暂时无法回答"}
+# what a 404 names (``_not_found("document")``) in the pages' language
+_THINGS = {
+    "document": "文件",
+    "agency": "部门",
+    "indicator": "指标",
+    "page": "页面",
+    "file": "文件",
+}
+
+
+def _in_chinese(message: str) -> str:
+    """``document not found`` → ``库中没有这份文件``; other messages as they are.
+
+    >>> _in_chinese("indicator not found"), _in_chinese("query failed: x")
+    ('库中没有这个指标', 'query failed: x')
+    """
+    what, sep, _rest = message.partition(" not found")
+    if not sep or what not in _THINGS:
+        return message
+    return f"库中没有这{'份' if what == 'document' else '个'}{_THINGS[what]}"
 
 
 def error_page(request: Request, status: int, message: str, missing: list[str]) -> HTMLResponse:
@@ -95,7 +115,7 @@ def error_page(request: Request, status: int, message: str, missing: list[str]) 
             **asset_context(Assets()),
             status=status,
             title=_TITLES.get(status, "出错了"),
-            message=message,
+            message=_in_chinese(message),
             missing=missing,
             path=request.url.path,
         )

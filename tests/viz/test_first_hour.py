@@ -52,6 +52,7 @@ def test_a_missing_thing_is_a_404_page_with_links_back(
     response = watched.page.goto(server + path)
     assert response is not None and response.status == 404
     assert watched.page.locator("h2").first.inner_text() == "没有找到"
+    assert watched.page.locator("p.status").inner_text().startswith("库中没有这")
     assert watched.page.locator("main a[href='/']").count() == 1
     assert watched.page.locator("header nav a[href='/ui/documents']").count() == 1
 
