@@ -203,7 +203,8 @@ def query(
             "-p",
             help="Named-query parameter k=v. A document, agency or indicator may be given as "
             "its IRI, its id (su-zhengbanfa-2012-123, 320000/quality-supervision, "
-            "jiangsu-famous-brand) or its exact name (江苏省质量技术监督局, 苏政办发〔2012〕123号).",
+            "jiangsu-famous-brand, 320000) or its exact name (江苏省质量技术监督局, "
+            "苏政办发〔2012〕123号, 镇江市).",
         ),
     ] = None,
     fmt: Annotated[
@@ -283,6 +284,8 @@ _LOOKUPS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "agency": ("agencies", "agency", ("label",), "agency"),
     "doc": ("document_list", "doc", ("title", "planTitle", "number"), "doc"),
     "concept": ("indicators", "concept", ("label",), "concept"),
+    # regions by name: the regions documents belong to (江苏省, 镇江市, 嘉泽镇)
+    "region": ("document_list", "region", ("regionLabel",), "region"),
 }
 
 

@@ -182,3 +182,17 @@ def test_viz_of_an_unknown_kind_is_a_usage_error(workdir: Path, store: str) -> N
     result = policykg("viz", "bogus", cwd=workdir, store=store)
     assert result.returncode == 2
     assert "unknown view 'bogus'" in result.stderr
+
+
+def test_a_region_is_found_by_code_or_by_its_chinese_name(workdir: Path, store: str) -> None:
+    def targets(region: str) -> list[str]:
+        result = policykg(
+            "query", "targets", "-p", f"region={region}", "--format", "json",
+            cwd=workdir, store=store,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return sorted(row["target"] for row in json.loads(result.stdout))
+
+    by_code = targets("321100")
+    assert by_code
+    assert targets("镇江市") == by_code
