@@ -2,19 +2,30 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two stamps: `make run` installs the package and its runtime dependencies only; the test and
+# benchmark tools (pytest, mypy, playwright, schemathesis, rdflib-endpoint) come with `make test`.
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint format bench install system-deps assets clean
+.PHONY: run test lint format bench install install-dev system-deps assets clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(DEV_STAMP): $(RUN_STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
-	touch $(STAMP)
+	touch $(DEV_STAMP)
 
-install: $(STAMP) assets
+# YASGUI (the query page's editor) is optional and needs npm; without npm the query page
+# shows a plain form and every other page works (scripts/fetch-assets.sh says which).
+install: $(RUN_STAMP) assets
 
-assets: $(STAMP)
+install-dev: $(DEV_STAMP) assets
+
+assets: $(RUN_STAMP)
 	bash scripts/fetch-assets.sh
 
 system-deps:
@@ -24,19 +35,19 @@ run: install
 	$(BIN)/policykg load data/corpus
 	$(BIN)/policykg serve
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-format: install
+format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install system-deps lint
+test: install-dev system-deps lint
 	$(BIN)/pytest
 
-bench: install system-deps
+bench: install-dev system-deps
 	$(BIN)/python bench/run.py
 
 clean:

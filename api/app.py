@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -68,6 +69,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         summary="Chinese quality-policy knowledge graph: SPARQL endpoint and REST API",
         description=DESCRIPTION,
         lifespan=lifespan,
+        # FastAPI's own /docs and /redoc load Swagger UI, ReDoc and a favicon from CDNs; our
+        # /docs serves Swagger UI from a pinned package (see _include_docs), so it works offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.policykg = state
     install_error_handlers(app)
@@ -85,6 +90,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     _include_rest(app)
     _include_linked(app)
     _include_views(app)
+    _include_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get(
@@ -110,6 +116,36 @@ def _include_linked(app: FastAPI) -> None:
     from api.routes_linked import make_linked_router
 
     app.include_router(make_linked_router())
+
+
+def _include_docs(app: FastAPI) -> None:
+    """``/docs`` (Swagger UI) and ``/favicon.ico``, every asset served from this server.
+
+    The Swagger UI bundle comes from the pinned ``fastapi-offline`` package, which ships it as
+    files (we use only its files, not its app class); nothing is fetched from npm or a CDN, so a
+    pip-installed wheel serves the API page on a machine with no network. There is no /redoc:
+    ReDoc's page fetches its logo from the vendor's CDN whatever it is told.
+    """
+    import fastapi_offline
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import FileResponse
+
+    assets = Path(fastapi_offline.__file__).resolve().parent / "static"
+    app.mount("/static/docs", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="policykg — API",
+            swagger_js_url="/static/docs/swagger-ui-bundle.js",
+            swagger_css_url="/static/docs/swagger-ui.css",
+            swagger_favicon_url="/favicon.ico",
+        )
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
 
 def _include_views(app: FastAPI) -> None:

@@ -4,13 +4,15 @@ Each command is a thin shell over the same importable functions the API uses:
 ``loaders.extract``, ``graph.load``, ``graph.queries``, ``graph.export``,
 ``graph.validation``, ``graph.reasoning``, ``visualizations`` and ``api.server``.
 
-Exit codes: 0 success, 1 when some input was rejected or a check failed, 2 on a usage error.
+Exit codes, the same for every command: 0 success; 1 when some input was rejected, a check
+failed, or a document, agency or indicator asked for is not in the store; 2 on a usage error.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +26,9 @@ from api.settings import Settings
 
 app = typer.Typer(
     name="policykg",
-    help="Turn Chinese quality-policy documents into a knowledge graph and explore it.",
+    help="Turn Chinese quality-policy documents into a knowledge graph and explore it.\n\n"
+    "Exit codes for every command: 0 ok; 1 some input rejected, a check failed, or the "
+    "document, agency or indicator asked for is not in the store; 2 usage error.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
@@ -191,27 +195,53 @@ def _print_load_report(report: Any) -> None:
 @app.command()
 def query(
     text: Annotated[
-        str | None, typer.Argument(help="SPARQL text, @FILE, or the name of a named query.")
+        str | None,
+        typer.Argument(help="The name of a named query (see --list), SPARQL text or @FILE."),
     ] = None,
     param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="Named-query parameter k=v.")
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            help="Named-query parameter k=v. A document, agency or indicator may be given as "
+            "its IRI, its id (su-zhengbanfa-2012-123, 320000/quality-supervision, "
+            "jiangsu-famous-brand, 320000) or its exact name (江苏省质量技术监督局, "
+            "苏政办发〔2012〕123号, 镇江市).",
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="table (a table when it fits the terminal, else one record per row), records, "
+            "csv, tsv, json or jsonl (typed values).",
+        ),
+    ] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     store: StoreOption = None,
 ) -> None:
-    """Run SPARQL text, a .rq file or a named query, printing a table, JSON or CSV."""
+    """Run a named query, SPARQL text or a .rq file, printing a table, records, CSV or JSON.
+
+    Exit codes: 0 answered, 1 a document/agency/indicator named in a parameter is not in the
+    store or the query failed, 2 usage (unknown query name or format, bad parameter).
+    """
+    from api import terminal
     from graph import queries
 
     if list_queries:
         for entry in queries.catalog():
-            out.print(f"[bold]{entry.name}[/bold] — {entry.description}")
+            out.print(f"[bold]{entry.name}[/bold] — {entry.description}", highlight=False)
             for p in entry.parameters:
                 optional = ", optional" if p.optional else ""
-                out.print(f"    --param {p.name}=…  {p.description} ({p.type}{optional})")
+                out.print(
+                    f"    -p {p.name}=…  {p.description} ({p.type}{optional})", highlight=False
+                )
         return
     if not text:
-        console.print("[red]give SPARQL text, @FILE or a named query (see --list)[/red]")
+        console.print("[red]give a named query (see --list), SPARQL text or @FILE[/red]")
+        raise typer.Exit(2)
+    if fmt not in terminal.FORMATS:
+        console.print(f"[red]unknown format {fmt!r}[/red]: one of {', '.join(terminal.FORMATS)}")
         raise typer.Exit(2)
     params: dict[str, str] = {}
     for item in param or []:
@@ -220,6 +250,8 @@ def query(
             console.print(f"[red]--param wants k=v, got {item!r}[/red]")
             raise typer.Exit(2)
         params[key] = value
+    if not text.startswith("@") and re.fullmatch(r"[\w-]+", text):
+        _named_or_exit(text)
     settings = _settings(store)
     db = _open(settings, read_only=True)
     try:
@@ -229,49 +261,109 @@ def query(
     _print_rows(rows, fmt)
 
 
-def _run_query(db: Any, text: str, params: dict[str, str]) -> list[dict[str, Any]]:
+def _named_or_exit(name: str) -> None:
+    """A bare word is a query name: say so when it names none, listing the close ones."""
+    import difflib
+
     from graph import queries
-    from graph.errors import GraphError, UnknownQuery
-    from graph.sparql import select, value
+    from graph.errors import UnknownQuery
+
+    try:
+        queries.catalog_entry(name)
+    except UnknownQuery:
+        names = [entry.name for entry in queries.catalog()]
+        close = difflib.get_close_matches(name, names, n=4, cutoff=0.5)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        console.print(
+            f"[red]no named query {name!r}.[/red]{hint}\nNamed queries: {', '.join(names)}",
+            highlight=False,
+        )
+        raise typer.Exit(2) from None
+
+
+# parameter type (or name) → (named query listing the things, IRI column, name columns, base IRI)
+_LOOKUPS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
+    "agency": ("agencies", "agency", ("label",), "agency"),
+    "doc": ("document_list", "doc", ("title", "planTitle", "number"), "doc"),
+    "concept": ("indicators", "concept", ("label",), "concept"),
+    # regions by name: the regions documents belong to (江苏省, 镇江市, 嘉泽镇)
+    "region": ("document_list", "region", ("regionLabel",), "region"),
+}
+
+
+def _resolve(db: Any, entry: Any, params: dict[str, str]) -> dict[str, str]:
+    """Parameters with names (江苏省质量技术监督局) and agency ids (320000/quality-supervision)
+    turned into IRIs; exit 1 naming the parameter when nothing in the store has that name."""
+    from ontology import terms
+
+    resolved = dict(params)
+    for p in entry.parameters:
+        raw = (params.get(p.name) or "").strip()
+        kind = p.type if p.type in _LOOKUPS else p.name
+        if not raw or kind not in _LOOKUPS or re.match(r"^[a-z][a-z0-9+.-]*:", raw, re.I):
+            continue
+        if kind == "agency" and re.fullmatch(r"[A-Za-z0-9._~%/-]+", raw):
+            resolved[p.name] = terms.AGENCY_BASE + raw
+            continue
+        if raw.isascii():
+            continue  # a doc or concept id: graph.queries binds it
+        listing, column, names, what = _LOOKUPS[kind]
+        from graph import queries
+
+        found = [
+            row[column]
+            for row in queries.run(db, listing)
+            if row.get(column) and any(row.get(n) == raw for n in names)
+        ]
+        if not found:
+            console.print(f"[red]no {what} named {raw!r}[/red] (parameter {p.name})")
+            raise typer.Exit(1)
+        resolved[p.name] = str(found[0])
+    return resolved
+
+
+def _run_query(db: Any, text: str, params: dict[str, str]) -> list[dict[str, Any]]:
+    """Rows of pyoxigraph terms for a named query, SPARQL text or @FILE."""
+    from graph import queries
+    from graph.errors import GraphError, ParameterError, UnknownQuery
+    from graph.sparql import select
 
     try:
         if text.startswith("@"):
-            rows = select(db, Path(text[1:]).read_text(encoding="utf-8"))
-            return [{k: value(v) for k, v in row.items()} for row in rows]
+            return select(db, Path(text[1:]).read_text(encoding="utf-8"))
         try:
-            queries.catalog_entry(text)
+            entry = queries.catalog_entry(text)
         except UnknownQuery:
             if params:
                 raise
-            return [{k: value(v) for k, v in row.items()} for row in select(db, text)]
-        return queries.run(db, text, **params)
+            return select(db, text)
+        return select(db, queries.bind(entry.sparql, entry, _resolve(db, entry, params)))
+    except ParameterError as exc:
+        console.print(f"[red]bad parameter:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
     except (GraphError, OSError) as exc:
-        console.print(f"[red]query failed:[/red] {exc}")
+        console.print(f"[red]query failed:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    columns = list(dict.fromkeys(k for row in rows for k in row))
-    if fmt == "csv":
-        import csv
+    from api import terminal
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
+    ordered = list(dict.fromkeys(k for row in rows for k in row))
+    if fmt in ("json", "jsonl"):
+        terminal.write_json(rows, ordered, sys.stdout, lines=fmt == "jsonl")
         return
-    if fmt != "table":
-        console.print(f"[red]unknown format {fmt!r}[/red]: table, json or csv")
-        raise typer.Exit(2)
-    table = Table(show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    out.print(table)
+    if fmt in ("csv", "tsv"):
+        terminal.write_delimited(rows, ordered, sys.stdout, "," if fmt == "csv" else "\t")
+        return
+    columns = terminal.columns_of(rows)
+    width = out.width
+    if fmt == "table" and terminal.fits_table(rows, columns, width):
+        if terminal.write_table(rows, columns, out):
+            console.print("long values cut (…): --format records or json shows them whole")
+    else:
+        for line in terminal.record_lines(rows, columns, width):
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
     console.print(f"{len(rows)} rows")
 
 
@@ -372,27 +464,51 @@ def reason(
 def viz(
     kind: Annotated[str, typer.Argument(help="hierarchy, document, agencies or cascade.")],
     key: Annotated[
-        str | None, typer.Argument(help="Document id, agency id or concept id, where needed.")
+        str | None,
+        typer.Argument(
+            help="Document id (su-zhengbanfa-2012-123), agency id (320000/quality-supervision) "
+            "or indicator id (jiangsu-famous-brand), where needed."
+        ),
     ] = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
-        "view.html"
-    ),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="HTML file to write (default: a new file policykg-KIND-….html in the system's "
+            "temporary folder; its path is printed).",
+        ),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Write a standalone network view (opens with no server and no network)."""
+    """Write a standalone network view (opens with no server and no network).
+
+    Exit codes: 0 written, 1 the document, agency or indicator is not in the store, 2 usage.
+    """
+    import tempfile
+
     from visualizations import export_view
 
     settings = _settings(store)
     db = _open(settings, read_only=True)
     try:
         html = export_view(kind, db, key=key)
-    except (KeyError, ValueError) as exc:
-        console.print(f"[red]{exc}[/red]")
+    except KeyError as exc:
+        console.print(f"[red]not found:[/red] {exc.args[0] if exc.args else exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    except ValueError as exc:
+        console.print(f"[red]{exc}[/red]", highlight=False)
         raise typer.Exit(2) from exc
     finally:
         db.close()
+    if output is None:
+        # never litter the current folder: a named file in the temporary folder, path printed
+        handle, name = tempfile.mkstemp(prefix=f"policykg-{kind}-", suffix=".html")
+        os.close(handle)
+        output = Path(name)
     output.write_text(html, encoding="utf-8")
-    console.print(f"wrote {output}")
+    out.print(str(output), markup=False, highlight=False, soft_wrap=True)
+    console.print(f"wrote {len(html):,} characters; open it in a browser", highlight=False)
 
 
 @app.command()

@@ -8,6 +8,7 @@ look-ups are switched off in ``api/static/query.js``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,49 @@ SAMPLE_VALUES = {
 }
 
 
+# The tab the page opens on: which documents are loaded, with their titles, numbers and levels.
+FIRST_EXAMPLE = "document_list"
+
+
+# instance bases declared in every example, so the result table shows
+# ``agency:320000/quality-supervision`` rather than the whole IRI
+DISPLAY_PREFIXES = ("doc", "agency", "region")
+
+
+def _prefixes_for(text: str) -> str:
+    """The PREFIX lines ``text`` uses, plus :data:`DISPLAY_PREFIXES`: a tab opens on the query,
+    not on a screenful of declarations it does not need."""
+    from ontology import terms
+
+    return "".join(
+        f"PREFIX {name}: <{iri}>\n"
+        for name, iri in terms.SHORT_PREFIXES.items()
+        if name in DISPLAY_PREFIXES or re.search(rf"(?<![\w-]){re.escape(name)}:", text)
+    )
+
+
+def without_notes(sparql: str) -> str:
+    """The query text without maintainers' notes (evaluation order, timings), which a
+    researcher reading the tab does not need: the header's ``# notes:`` block and the comment
+    lines inside the query body.
+
+    >>> without_notes("# q — what\\n# notes: fast\\n# because\\nSELECT * {\\n  # 90 ms\\n}")
+    '# q — what\\nSELECT * {\\n}'
+    """
+    kept, in_notes, in_header = [], False, True
+    for line in sparql.splitlines():
+        if in_header and not line.startswith("#"):
+            in_header = in_notes = False
+        if in_header and re.match(r"#\s*notes:", line, re.IGNORECASE):
+            in_notes = True
+        if in_notes and not re.match(r"#\s*param:", line):
+            continue
+        if not in_header and line.lstrip().startswith("#"):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def examples() -> list[dict[str, Any]]:
     """One runnable example per named query: name, description, parameters and SPARQL text.
 
@@ -46,7 +90,6 @@ def examples() -> list[dict[str, Any]]:
     answers something when run; optional parameters are left unset.
     """
     from graph import queries
-    from graph.sparql import PREFIXES
 
     found = []
     for entry in queries.catalog():
@@ -54,9 +97,9 @@ def examples() -> list[dict[str, Any]]:
             p.name: SAMPLE_VALUES.get(p.name, "") for p in entry.parameters if not p.optional
         }
         try:
-            text = queries.bind(entry.sparql, entry, required)
+            text = queries.bind(without_notes(entry.sparql), entry, required)
         except Exception:  # a parameter we have no sample for: show the placeholders
-            text = entry.sparql
+            text = without_notes(entry.sparql)
         params = [
             {"name": p.name, "description": p.description, "optional": p.optional}
             for p in entry.parameters
@@ -66,7 +109,7 @@ def examples() -> list[dict[str, Any]]:
                 "name": entry.name,
                 "summary": entry.description,
                 "params": params,
-                "query": PREFIXES + text,
+                "query": _prefixes_for(text) + text,
             }
         )
     return found
@@ -84,10 +127,17 @@ def render_query_page(request: Request, state: ServiceState, query: str | None =
         named = examples()
     except Exception:  # the page must still open if a query file is broken
         named = []
+    first = next((ex for ex in named if ex["name"] == FIRST_EXAMPLE), None)
     template = _environment().get_template("query.html")
     return template.render(
         endpoint=endpoint,
         query=query,
+        first_query_json=json.dumps(first["query"] if first else None, ensure_ascii=False).replace(
+            "</", "<\\/"
+        ),
+        first_name=FIRST_EXAMPLE if first else None,
+        default_query=query
+        or (first["query"] if first else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"),
         examples=named,
         examples_json=json.dumps(named, ensure_ascii=False).replace("</", "<\\/"),
         initial_query_json=json.dumps(query, ensure_ascii=False).replace("</", "<\\/"),

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Fetches the browser assets (JavaScript/CSS) the pages serve locally, from the npm registry,
-# into the package's static/vendor folders. Idempotent: does nothing when they are present.
+# Fetches the one optional browser asset, YASGUI (the SPARQL editor of the query page), from the
+# npm registry into api/static/vendor/. Optional: without it (no npm, or a pip-installed wheel
+# built without it) the query page offers a plain query form, and every other page works.
+# Swagger UI comes from the fastapi-offline wheel and vis-network from the pyvis wheel.
+# Idempotent: does nothing when YASGUI is present; exits 0 with a note when npm is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +13,11 @@ cd "$(dirname "$0")/.."
 # tarball (integrity-checked by npm); we copy only the browser bundle, its stylesheet, the licence.
 YASGUI_VERSION="4.6.2"
 YASGUI_DEST="api/static/vendor/yasgui"
-if [ "$(cat "$YASGUI_DEST/VERSION" 2>/dev/null || true)" != "$YASGUI_VERSION" ]; then
+if [ "$(cat "$YASGUI_DEST/VERSION" 2>/dev/null || true)" = "$YASGUI_VERSION" ]; then
+    echo "assets: yasgui $YASGUI_VERSION present"
+elif ! command -v npm >/dev/null 2>&1; then
+    echo "assets: npm not found; the query page will use its plain form (install npm and rerun for YASGUI)"
+else
     yasgui_tmp="$(mktemp -d)"
     (cd "$yasgui_tmp" && npm pack --silent "@zazuko/yasgui@$YASGUI_VERSION" >/dev/null \
         && tar xzf "zazuko-yasgui-$YASGUI_VERSION.tgz")
@@ -20,29 +27,8 @@ if [ "$(cat "$YASGUI_DEST/VERSION" 2>/dev/null || true)" != "$YASGUI_VERSION" ];
     echo "$YASGUI_VERSION" > "$YASGUI_DEST/VERSION"
     rm -rf "$yasgui_tmp"
     echo "assets: yasgui $YASGUI_VERSION -> $YASGUI_DEST"
-else
-    echo "assets: yasgui $YASGUI_VERSION present"
 fi
 # ---- END yasgui ---------------------------------------------------------------------------------
 
-# ---- BEGIN vis-network (visualizations helper; issue 6) ----------------------------------------
-# vis-network for the network views, from the npm registry (never a CDN), into the gitignored
-# visualizations/static/vendor/. `npm pack` fetches the exact pinned tarball (integrity-checked
-# by npm); we copy only the standalone UMD build, its stylesheet and the licences.
-VIS_NETWORK_VERSION="10.1.5"
-VIS_DEST="visualizations/static/vendor/vis-network"
-if [ "$(cat "$VIS_DEST/VERSION" 2>/dev/null || true)" != "$VIS_NETWORK_VERSION" ]; then
-    vis_tmp="$(mktemp -d)"
-    (cd "$vis_tmp" && npm pack --silent "vis-network@$VIS_NETWORK_VERSION" >/dev/null \
-        && tar xzf "vis-network-$VIS_NETWORK_VERSION.tgz")
-    mkdir -p "$VIS_DEST"
-    cp "$vis_tmp/package/standalone/umd/vis-network.min.js" "$VIS_DEST/"
-    cp "$vis_tmp/package/styles/vis-network.min.css" "$VIS_DEST/"
-    cp "$vis_tmp"/package/LICENSE* "$VIS_DEST/"
-    echo "$VIS_NETWORK_VERSION" > "$VIS_DEST/VERSION"
-    rm -rf "$vis_tmp"
-    echo "assets: vis-network $VIS_NETWORK_VERSION -> $VIS_DEST"
-else
-    echo "assets: vis-network $VIS_NETWORK_VERSION present"
-fi
-# ---- END vis-network ---------------------------------------------------------------------------
+# vis-network is not fetched any more: the views serve the standalone build that the pinned
+# pyvis wheel ships (visualizations/render.py), so no page needs npm.

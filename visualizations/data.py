@@ -108,9 +108,11 @@ def agencies(
     return view
 
 
-def cascade(store: Store, concept_id: str) -> View:
-    """View 4 for an indicator concept id (``jiangsu-famous-brand``) or IRI."""
-    return cascade_detail(store, concept_id).view
+def cascade(store: Store, concept_id: str) -> View | None:
+    """View 4 for an indicator concept id (``jiangsu-famous-brand``) or IRI; None when no
+    target in the store uses that indicator."""
+    found = cascade_detail(store, concept_id)
+    return found.view if found else None
 
 
 def query_result(store: Store, text: str) -> View:
@@ -143,7 +145,10 @@ def overview(store: Store) -> dict[str, Any]:
         "counts": [{**row, "levelLabel": style.level_label(row.get("level"))} for row in counts],
         "total": sum(int(row.get("documents") or 0) for row in counts),
         "latest": _with_urls(latest),
-        "agencies": _with_urls(_run(store, "agencies")[:10]),
+        # the panel says "lead the most": an agency that leads nothing is not listed
+        "agencies": _with_urls(
+            [row for row in _run(store, "agencies") if _int(row.get("lead")) > 0][:10]
+        ),
         "concepts": _with_urls(_run(store, "indicators")[:15]),
     }
 
@@ -370,8 +375,9 @@ class CascadePage:
     view: View
 
 
-def cascade_detail(store: Store, concept_id: str) -> CascadePage:
-    """The cascade page and view of one indicator concept (an empty cascade is still a page)."""
+def cascade_detail(store: Store, concept_id: str) -> CascadePage | None:
+    """The cascade page and view of one indicator concept; None when no target in the store
+    uses it (an unknown or misspelt id answers "not found", not an empty cascade)."""
     try:
         rows = _run(store, "cascade", concept=concept_id)
         missing = _run(store, "not_taken_up", concept=concept_id)
@@ -384,8 +390,11 @@ def cascade_detail(store: Store, concept_id: str) -> CascadePage:
             for row in _run(store, "indicators")
             if row.get("concept") == concept and row.get("label")
         ),
-        concept_id,
+        None,
     )
+    if label is None and not rows:
+        return None
+    label = label or concept_id
     gaps: list[dict[str, Any]] = []
     if missing:
         where = {row["doc"]: row for row in _run(store, "document_list") if row.get("doc")}

@@ -22,10 +22,17 @@ def build_view(kind: str, store: Store, key: str | None = None, **params: Any) -
 
     Raises ValueError for an unknown kind or a missing key, KeyError when the key names
     nothing in the store."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown view {kind!r}: choose one of {', '.join(KINDS)}")
     if kind == "hierarchy":
         return data.hierarchy(store)
     if kind == "agencies":
-        return data.agencies(store, agency=key, **params)
+        if key:
+            agency = data.agency_detail(store, key)
+            if agency is None:
+                raise KeyError(f"no agency {key!r} in the store")
+            return agency.view
+        return data.agencies(store, **params)
     if not key:
         raise ValueError(f"the {kind} view needs a key (document id, concept id or query)")
     if kind == "document":
@@ -34,7 +41,10 @@ def build_view(kind: str, store: Store, key: str | None = None, **params: Any) -
             raise KeyError(f"no document {key!r} in the store")
         return found.view
     if kind == "cascade":
-        return data.cascade(store, key)
+        view = data.cascade(store, key)
+        if view is None:
+            raise KeyError(f"no indicator {key!r} with targets in the store")
+        return view
     if kind == "query":
         return data.query_result(store, key)
     raise ValueError(f"unknown view {kind!r}: choose one of {', '.join(KINDS)}")

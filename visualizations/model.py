@@ -54,6 +54,11 @@ class View:
     font_size: int = 14
     level_separation: int = 130
     node_spacing: int = 230
+    # rows views: at most this many nodes side by side, and each row's caption (None: levels)
+    per_row: int = 9
+    # force layouts: the edges' rest length (longer spreads a crowded view's labels apart)
+    spring_length: int = 140
+    row_labels: dict[int, str] | None = None
 
     @property
     def node_count(self) -> int:

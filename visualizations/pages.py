@@ -9,17 +9,22 @@ Every handler is a plain ``def``: store reads block, so FastAPI runs them in its
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store import Store
 from visualizations import data
 from visualizations.model import View
 from visualizations.render import (
     STATIC,
+    VIS_FILES,
     Assets,
     asset_context,
     environment,
@@ -74,13 +79,88 @@ def _found(found: T | None, what: str) -> T:
     return found
 
 
+# ---- errors ---------------------------------------------------------------------------------
+
+_TITLES = {400: "请求有误", 404: "没有找到", 422: "缺少或写错了参数", 503: "暂时无法回答"}
+# what a 404 names (``_not_found("document")``) in the pages' language
+_THINGS = {
+    "document": "文件",
+    "agency": "部门",
+    "indicator": "指标",
+    "page": "页面",
+    "file": "文件",
+}
+
+
+def _in_chinese(message: str) -> str:
+    """``document not found`` → ``库中没有这份文件``; other messages as they are.
+
+    >>> _in_chinese("indicator not found"), _in_chinese("query failed: x")
+    ('库中没有这个指标', 'query failed: x')
+    """
+    what, sep, _rest = message.partition(" not found")
+    if not sep or what not in _THINGS:
+        return message
+    return f"库中没有这{'份' if what == 'document' else '个'}{_THINGS[what]}"
+
+
+def error_page(request: Request, status: int, message: str, missing: list[str]) -> HTMLResponse:
+    """The HTML answer of every page and view that fails: what went wrong, links onwards.
+
+    The REST routes answer the same failures as JSON (api/errors.py); a browser gets this."""
+    html = (
+        environment()
+        .get_template("error.html")
+        .render(
+            **asset_context(Assets()),
+            status=status,
+            title=_TITLES.get(status, "出错了"),
+            message=_in_chinese(message),
+            missing=missing,
+            path=request.url.path,
+        )
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+class PageRoute(APIRoute):
+    """A route whose failures (unknown key, missing or bad parameter) answer an HTML page with
+    the same status instead of the API's JSON body: a browser shows a page, not raw JSON."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def page_handler(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except StarletteHTTPException as exc:
+                message = exc.detail if isinstance(exc.detail, str) else "出错了"
+                return error_page(request, exc.status_code, message, [])
+            except RequestValidationError as exc:
+                errors = exc.errors()
+                missing = [str(e["loc"][-1]) for e in errors if e.get("type") == "missing"]
+                message = "缺少参数" if missing else "; ".join(str(e.get("msg")) for e in errors)
+                return error_page(request, 422, message, missing)
+
+        return page_handler
+
+
+def unknown_page(rest: str) -> HTMLResponse:
+    """Any other address under /ui or /viz: a 404 page (not the API's JSON)."""
+    raise _not_found("page")
+
+
 # ---- static ---------------------------------------------------------------------------------
 
 
 def static(path: str) -> FileResponse:
-    """vis-network (fetched by scripts/fetch-assets.sh) and the views' own script and style."""
-    target = (STATIC / path).resolve()
-    if not target.is_file() or not target.is_relative_to(STATIC):
+    """vis-network (from the pyvis package) and the views' own script and style."""
+    folder, _, name = path.partition("/")
+    if folder == "vis-network":
+        target = VIS_FILES.get(name, STATIC / "missing")
+    else:
+        target = (STATIC / path).resolve()
+    if not target.is_file() or not (target.is_relative_to(STATIC) or target in VIS_FILES.values()):
         raise _not_found("file")
     return FileResponse(
         target,
@@ -111,14 +191,14 @@ def agencies_view(
     download: bool = False,
 ) -> Response:
     """View 3: agencies ↔ measures ↔ documents, filtered by role, level, region or agency."""
-    return _view_page(
-        data.agencies(store, role=role, level=level, region=region, agency=agency), download
-    )
+    if agency:
+        return _view_page(_found(data.agency_detail(store, agency), "agency").view, download)
+    return _view_page(data.agencies(store, role=role, level=level, region=region), download)
 
 
 def cascade_view(concept_id: str, store: StoreDep, download: bool = False) -> Response:
     """View 4: the target cascade of one indicator concept."""
-    return _view_page(data.cascade(store, concept_id), download)
+    return _view_page(_found(data.cascade(store, concept_id), "indicator"), download)
 
 
 def query_view(
@@ -169,7 +249,7 @@ def cascades_page(store: StoreDep) -> HTMLResponse:
 
 def cascade_page(concept_id: str, store: StoreDep) -> HTMLResponse:
     """One indicator's cascade: the tree and the table of targets by level."""
-    found = data.cascade_detail(store, concept_id)
+    found = _found(data.cascade_detail(store, concept_id), "indicator")
     return _network_page("cascade.html", found.view, cascade=found)
 
 
@@ -180,7 +260,7 @@ def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") 
 
 def make_router() -> APIRouter:
     """The pages and views as a router (kept out of the OpenAPI schema: they are HTML)."""
-    router = APIRouter(include_in_schema=False)
+    router = APIRouter(include_in_schema=False, route_class=PageRoute)
     router.add_api_route("/viz/static/{path:path}", static, methods=["GET"])
     html_routes = (
         ("/viz/hierarchy", hierarchy_view),
@@ -196,6 +276,8 @@ def make_router() -> APIRouter:
         ("/ui/cascades", cascades_page),
         ("/ui/cascades/{concept_id:path}", cascade_page),
         ("/ui/search", search_page),
+        ("/ui/{rest:path}", unknown_page),
+        ("/viz/{rest:path}", unknown_page),
     )
     for path, endpoint in html_routes:
         router.add_api_route(path, endpoint, methods=["GET"], response_class=HTMLResponse)

@@ -374,6 +374,15 @@ def document_view(
             Facet("role", "角色", on="edge"),
             Facet("relation", "关系", on="edge"),
         ],
+        # bands, not a force layout: 70-odd nodes around one document drew as a dense centre
+        # with labels on top of each other
+        hierarchical=True,
+        rows=True,
+        font_size=16,
+        level_separation=110,
+        node_spacing=300,
+        per_row=6,
+        row_labels=dict(enumerate(_DOCUMENT_BANDS)),
     )
     _doc_node(
         view,
@@ -433,7 +442,30 @@ def document_view(
             _relation_edge(view, other, doc, row)
     for _node, data in view.graph.nodes(data=True):
         data.setdefault("facets", {})["kind"] = style.KINDS[data["kind"]].label
+    _document_bands(view, doc)
     return view
+
+
+# the document view's rows, top to bottom
+_DOCUMENT_BANDS = ("所依据、引用的文件", "本文件", "目标", "措施", "部门", "引用本文件的文件")
+
+
+def _document_bands(view: View, doc: str) -> None:
+    """Rank every node into its band (document → targets → measures → agencies, the documents
+    it follows above, those citing it below) and order each row so linked nodes sit close."""
+    graph = view.graph
+    band = {"target": 2, "measure": 3, "agency": 4}
+    for node, data in graph.nodes(data=True):
+        if node == doc:
+            data["rank"] = 1
+        elif data["kind"] in band:
+            data["rank"] = band[data["kind"]]
+        else:  # another document: above when this one points at it, below when it points here
+            data["rank"] = 0 if graph.has_edge(doc, node) else 5
+            # a box as wide as its title: keep it within the row's spacing (full title on hover)
+            full = next((v for k, v in data.get("detail", []) if k == "标题"), None)
+            data["label"] = short_label(full or data["label"], 15)
+    _order_rows(view)
 
 
 def agency_view(rows: Iterable[Row], *, title: str = "部门网络") -> View:
@@ -449,6 +481,7 @@ def agency_view(rows: Iterable[Row], *, title: str = "部门网络") -> View:
         new_graph(),
         legend=[("角色", style.ROLES), ("层级", style.LEVELS), _KIND_LEGEND],
         facets=[Facet("role", "角色", on="edge"), Facet("level", "层级"), Facet("region", "地区")],
+        spring_length=220,
     )
     led: Counter[str] = Counter()
     for row in rows:
@@ -473,7 +506,38 @@ def agency_view(rows: Iterable[Row], *, title: str = "部门网络") -> View:
         if data["kind"] == "agency":
             data["size"] = 12 + 6 * min(led[node], 12)
             data["detail"] = [*data["detail"], ("牵头措施数", str(led[node]))]
+    _label_busiest(view)
     return view
+
+
+# how many agencies keep a readable label when the whole network is in view
+BUSIEST_LABELLED = 10
+
+
+def _label_busiest(view: View) -> None:
+    """Large labels for the busiest agencies (most measures, lead first) and for documents, so
+    the network opens readable at the zoom that fits it all; the rest read on zooming in.
+
+    vis-network stops drawing a label below 5 screen pixels, and fitting a hundred nodes
+    shrinks a 14 px label to about 4: the view opened as unlabelled dots."""
+    graph = view.graph
+
+    def busy(node: str) -> tuple[int, int, str]:
+        return (-graph.nodes[node]["size"], -graph.degree(node), node)
+
+    # the busiest few of each connected part (one per document, usually), then overall
+    chosen: list[str] = []
+    parts = sorted(nx.weakly_connected_components(graph), key=len, reverse=True)
+    for part in parts:
+        agencies = sorted((n for n in part if graph.nodes[n]["kind"] == "agency"), key=busy)
+        chosen.extend(agencies[:3])
+    everyone = sorted((n for n, k in graph.nodes(data="kind") if k == "agency"), key=busy)
+    chosen.extend(n for n in everyone if n not in chosen)
+    for node in chosen[:BUSIEST_LABELLED]:
+        graph.nodes[node]["font_size"] = 3 * view.font_size
+    for node, kind in graph.nodes(data="kind"):
+        if kind in ("document", "external"):
+            graph.nodes[node]["font_size"] = 2 * view.font_size
 
 
 def cascade_view(

@@ -1,7 +1,9 @@
 """Named SPARQL queries: the ``.rq`` files beside this module, run with safe parameter binding.
 
 Each file starts with a comment header: the first line ``# name — what it answers`` and one
-``# param: name — description (type[, optional])`` line per parameter. In the query text a
+``# param: name — description (type[, optional])`` line per parameter. A ``# notes:`` line
+starts the maintainers' notes (why the query is written as it is, timings): they stay in the
+file for whoever edits it, and never reach a description a user sees. In the query text a
 parameter is written ``$name``; :func:`run` replaces it with the value serialised as an RDF
 term (an IRI checked by pyoxigraph, or an escaped literal), so a value can never change the
 query's structure. An optional parameter left out becomes a fresh unbound variable, and the
@@ -33,6 +35,7 @@ from ontology import terms
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES = ("iri", "doc", "concept", "region", "string", "int")
 _PARAM_LINE = re.compile(r"^#\s*param:\s*(?P<name>\w+)\s*[—–-]+\s*(?P<text>.*?)\s*$")
+_NOTES_LINE = re.compile(r"^#\s*notes:", re.IGNORECASE)
 _PARAM_KIND = re.compile(r"\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*$")
 
 
@@ -60,10 +63,15 @@ def _parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     header: list[str] = []
     params: list[Parameter] = []
+    in_notes = False
     for line in text.splitlines():
         if not line.startswith("#"):
             break
+        if _NOTES_LINE.match(line):
+            in_notes = True
         match = _PARAM_LINE.match(line)
+        if in_notes and match is None:
+            continue
         if match is None:
             header.append(line.lstrip("# ").rstrip())
             continue
@@ -79,7 +87,7 @@ def _parse(path: Path) -> NamedQuery:
                 optional=bool(kind.group("optional")),
             )
         )
-    description = " ".join(header)
+    description = " ".join(line for line in header if line)
     description = re.sub(rf"^{re.escape(path.stem)}\s*[—–-]+\s*", "", description)
     return NamedQuery(path.stem, description, tuple(params), text)
 
