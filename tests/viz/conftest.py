@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 
 from graph.load import load_records
 from graph.store import Store
 from graph.stores import open_store
+from tests.live_server import serve
 from tests.viz import corpus
 
 CHROMIUM = "/usr/bin/chromium"
@@ -52,28 +48,8 @@ def server(viz_store: Store) -> Iterator[str]:
     from api.settings import Settings
 
     app = create_app(Settings(query_workers=1), store=viz_store)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(base + "/viz/static/viz.css", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield base
-    uv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve(app, ready_path="/viz/static/viz.css") as base:
+        yield base
 
 
 def _chromium_or_skip() -> None:
