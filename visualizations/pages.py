@@ -228,7 +228,7 @@ def documents_page(store: StoreDep, level: str | None = None) -> HTMLResponse:
 def document_page(doc_id: str, store: StoreDep) -> HTMLResponse:
     """One document: metadata, chain, measures, targets, references and highlighted text."""
     found = _found(data.document(store, doc_id), "document")
-    return _network_page("document.html", found.view, doc=found)
+    return _network_page("document.html", found.view, doc=found, data_path=f"/doc/{doc_id}")
 
 
 def agencies_page(store: StoreDep) -> HTMLResponse:
@@ -239,7 +239,7 @@ def agencies_page(store: StoreDep) -> HTMLResponse:
 def agency_page(agency_id: str, store: StoreDep) -> HTMLResponse:
     """One agency: its measures by role across all documents, with its network."""
     found = _found(data.agency_detail(store, agency_id), "agency")
-    return _network_page("agency.html", found.view, agency=found)
+    return _network_page("agency.html", found.view, agency=found, data_path=f"/agency/{agency_id}")
 
 
 def cascades_page(store: StoreDep) -> HTMLResponse:
@@ -250,7 +250,9 @@ def cascades_page(store: StoreDep) -> HTMLResponse:
 def cascade_page(concept_id: str, store: StoreDep) -> HTMLResponse:
     """One indicator's cascade: the tree and the table of targets by level."""
     found = _found(data.cascade_detail(store, concept_id), "indicator")
-    return _network_page("cascade.html", found.view, cascade=found)
+    return _network_page(
+        "cascade.html", found.view, cascade=found, data_path=f"/concept/indicator/{concept_id}"
+    )
 
 
 def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:

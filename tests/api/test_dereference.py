@@ -95,3 +95,12 @@ def test_an_unknown_iri_is_404_in_the_common_error_body(base: str) -> None:
     response = httpx.get(base + "/doc/no-such-document", headers={"Accept": "text/turtle"})
     assert response.status_code == 404
     assert response.json()["ok"] is False
+
+
+def test_a_document_page_names_its_data_and_the_data_resolves(base: str) -> None:
+    page = httpx.get(base + "/ui/documents/su-zhengbanfa-2012-123")
+    assert page.status_code == 200
+    href = '<link rel="alternate" type="text/turtle" href="/doc/su-zhengbanfa-2012-123.ttl">'
+    assert href in page.text
+    data = httpx.get(base + "/doc/su-zhengbanfa-2012-123.ttl")
+    assert data.status_code == 200 and "苏政办发〔2012〕123号" in data.text
