@@ -34,7 +34,8 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     """The record of a document given as bytes; ``filename`` names it and gives its suffix.
 
     Raises :class:`RejectedDocument` (file and reason) for empty, binary, oversized,
-    undecodable or corrupt input, an unknown suffix, or a text with no recognisable title.
+    undecodable or corrupt input, or an unknown suffix. A text whose title cannot be found is
+    still loaded, with ``title`` ``None`` and a warning in ``warnings``.
     """
     if len(data) > max_bytes:
         raise RejectedDocument(filename, f"too large ({len(data)} bytes, max_bytes={max_bytes})")
@@ -44,9 +45,7 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     text = clean_text(raw.text)
     if not text.strip():
         raise RejectedDocument(filename, "empty file (no text after cleaning)")
-    meta = extract_metadata(text)
-    if not meta.title:
-        raise RejectedDocument(filename, "no recognisable title")
+    meta = extract_metadata(text, page_title=raw.title)
     doc = PolicyDocument(
         source=Source(filename, hashlib.sha256(data).hexdigest(), raw.format, raw.encoding),
         text=text,
@@ -59,6 +58,8 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
         doc_type=meta.doc_type,
         in_force=meta.in_force,
         repealed_by=meta.repealed_by,
+        draft=meta.draft,
+        warnings=list(meta.warnings),
     )
     doc.sections = find_sections(text, header_end(text))
     doc.references = find_references(

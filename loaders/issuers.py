@@ -67,11 +67,53 @@ def issuer_in_title(title: str) -> str | None:
 
 
 def is_signature_name(line: str) -> bool:
-    """True for a line that is only an organisation's name, as signed under a notice.
+    """True for a line that is only an organisation's name (or several, for joint issuers
+    signing side by side), as signed under a notice.
 
     >>> is_signature_name("嘉泽镇人民政府")
+    True
+    >>> is_signature_name("国务院 中央军委")
     True
     >>> is_signature_name("各行政村、企事业单位:")
     False
     """
-    return bool(_SIGNATURE.match(line.strip())) and "关于" not in line
+    names = line.split()
+    return (
+        bool(names)
+        and all(_SIGNATURE.match(name) or name in _NAMED_ALONE for name in names)
+        and "关于" not in line
+    )
+
+
+def signature_names(line: str) -> list[str]:
+    """The names on one signature line: ``"国务院 中央军委"`` → ``["国务院", "中央军委"]``."""
+    return line.split()
+
+
+# Organs signed by a name with no organ-type ending.
+_NAMED_ALONE = frozenset("中央军委 中共中央 全国人大常委会".split())
+# The end of an organ's name: what an issuer written before 关于 finishes with.
+_ORGAN_END = (
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|"
+    r"人民代表大会常务委员会|人大常委会|常务委员会|委员会|管委会|党委|党组|中央军委|中共中央|"
+    r"总局|局|厅|委|院|部|署|办|会|中心|公司)"
+)
+_TITLE_ISSUERS = re.compile(rf"^(?P<issuers>[^，,。；;《]{{2,80}}?{_ORGAN_END})(?:关于|转发|批转)")
+
+
+def issuers_in_title(title: str) -> list[str]:
+    """Every issuer a title starts with, joint issuers apart.
+
+    >>> issuers_in_title("国务院、中央军委关于同意武警总部后勤部机关等迁址新建的批复")
+    ['国务院', '中央军委']
+    >>> issuers_in_title("新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知")
+    ['新疆维吾尔自治区质监局']
+    >>> issuers_in_title("国务院办公厅转发民政部关于清理整顿社会团体意见的通知")
+    ['国务院办公厅']
+    >>> issuers_in_title("关于加快推进质量强市建设的意见")
+    []
+    """
+    m = _TITLE_ISSUERS.match(title)
+    if not m:
+        return []
+    return [name for name in re.split(r"[、,， ]", m.group("issuers")) if name]
