@@ -163,6 +163,7 @@ def _broken_word(previous: str, line: str) -> bool:
         len(previous) >= 15
         and previous[-1] not in _SENTENCE_END
         and not is_header_line(previous)
+        and not _looks_like_title(previous)
         and bool(re.match(r"^[\u4e00-\u9fff]{1,3}[，,、；;。]", line))
         and not _starts_new_item(line)
     )

@@ -117,3 +117,29 @@ def issuers_in_title(title: str) -> list[str]:
     if not m:
         return []
     return [name for name in re.split(r"[、,， ]", m.group("issuers")) if name]
+
+
+# An issuer written by its level alone: 省政府办公厅, 市人民政府办公室, 县政府, 镇人民政府.
+_SHORT_ISSUER = re.compile(r"^(?P<level>[省市县区镇乡])(?:人民)?政府(?P<office>办公厅|办公室)?$")
+
+
+def expand_issuer(name: str, places: dict[str, str | None]) -> str:
+    """The full name of an issuer written by its level alone, where the place is known.
+
+    ``places`` maps the level word (省, 市, 县, 区, 镇) to the full name of the document's
+    place at that level; an unknown place leaves the name as written.
+
+    >>> expand_issuer("省政府办公厅", {"省": "江苏省"})
+    '江苏省人民政府办公厅'
+    >>> expand_issuer("市政府办公室", {"省": "江苏省", "市": None})
+    '市政府办公室'
+    >>> expand_issuer("国务院办公厅", {"省": "江苏省"})
+    '国务院办公厅'
+    """
+    m = _SHORT_ISSUER.match(name.strip())
+    if not m:
+        return name
+    place = places.get(m.group("level"))
+    if not place:
+        return name
+    return f"{place}人民政府{m.group('office') or ''}"

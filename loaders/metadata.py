@@ -176,9 +176,9 @@ def find_title(text: str, fields: list[HeaderField], page_title: str | None = No
             and not _SENTENCE_MARK.search(line)
             and not _NUMBERED.match(line)
             and not doc_type_of(line)
-            and not _TITLE_LINE.match(following)
+            and (not _TITLE_LINE.match(following) or ("关于" in line and "关于" not in following))
             and _TITLE_LINE.match(joined)
-            and not find_doc_numbers(line)
+            and not any(find_doc_numbers(line))
         ):
             return joined
         numbered = _NUMBER_BEFORE_TITLE.match(line)

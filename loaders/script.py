@@ -78,17 +78,26 @@ _PINYIN = re.compile(
 )
 
 
+_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{1,6}(?![A-Za-z0-9])")
+
+
 def strip_pinyin(line: str) -> str:
     """``line`` without the pinyin a mirror site wrote after its characters.
 
     >>> strip_pinyin("质zhì量liàng强qiáng省shěng")
     '质量强省'
+    >>> strip_pinyin("工gōng作zuò的de实shí施shī")
+    '工作的实施'
     >>> strip_pinyin("质(zhì)量(liàng)发展纲要")
     '质量发展纲要'
     >>> strip_pinyin("通过ISO 9001认证")
     '通过ISO 9001认证'
     """
-    return _PINYIN.sub("", line)
+    stripped, toned = _PINYIN.subn("", line)
+    if toned >= 3:
+        # A line printed with pinyin also carries toneless syllables (的 de, 了 le).
+        stripped = _TONELESS.sub("", stripped)
+    return stripped
 
 
 def normalise_script(line: str) -> str:
