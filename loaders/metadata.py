@@ -218,7 +218,24 @@ def signature(text: str, start: int) -> tuple[list[str], str | None]:
             names.insert(0, lines[j][1].strip())
             j -= 1
         return names, iso
-    return [], None
+    return _glued_signature(lines[-1][1] if lines else "")
+
+
+# A flattened page ends with the signature glued to the last sentence:
+# …报送镇质量工作领导小组办公室。桑珠孜区山泉镇人民政府2011年7月26日
+
+
+def _glued_signature(last_line: str) -> tuple[list[str], str | None]:
+    """Names and date of a signature glued to the end of the last line, if there is one."""
+    line = last_line.rstrip()
+    dates = [d for d in find_dates(line) if d.end == len(line)]
+    if not dates:
+        return [], None
+    before = line[: dates[-1].start]
+    names = re.split(r"[。；;！!]", before)[-1].strip()
+    if not names or not is_signature_name(names):
+        return [], None
+    return names.split(), dates[-1].iso
 
 
 def _validity(fields: list[HeaderField]) -> tuple[bool | None, str | None]:

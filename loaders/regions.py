@@ -262,20 +262,54 @@ def find_town(name: str, context: str = "") -> Region | None:
     return winners[0] if len(winners) == 1 else None
 
 
+_COUNTY_THEN_TOWN = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}?[县区市旗](?P<town>[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木))$"
+)
+
+
 def _town_of_issuers(issuers: list[str], context: str) -> Region | None:
+    """The town whose government (or office, Party committee) issued the document.
+
+    A town the gazetteer lacks is still a town when its issuer says so: under the county the
+    issuer names (革吉县山泉镇人民政府), or with no parent known. An anonymised name (XX镇)
+    is no place.
+    """
     for issuer in issuers:
         m = _TOWN_IN_NAME.search(issuer)
-        if m:
-            town = find_town(m.group(1), issuer + " " + context)
-            if town is not None:
-                return town
+        if not m:
+            continue
+        name = m.group(1)
+        parent = ""
+        for place in regions_named_in(issuer):
+            if name.startswith(place.name) and len(name) > len(place.name):
+                name = name[len(place.name) :]
+                parent = place.code
+        split = _COUNTY_THEN_TOWN.match(name)
+        if split and name not in _towns_by_name():
+            # A county the gazetteer cannot place (城区 is the name of several): its town.
+            name = split.group("town")
+        if re.match(r"^(?:XX|xx|ＸＸ|某|×)", name) or len(name) < 2:
+            continue
+        town = find_town(name, issuer + " " + context)
+        if town is not None and (not parent or town.parent == parent):
+            return town
+        return Region("", name, "town", parent, "", "")
     return None
 
 
+# A title that starts with a town's name: 山泉镇2011年质量强镇行动计划, 嘉泽镇关于….
+_TOWN_TITLE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?=\d|关于|质量|人民政府)")
+
+
 def _region_of_title(title: str | None) -> Region | None:
-    """The place a title names as its own: the most specific one it mentions."""
+    """The place a title names as its own: a town it starts with, else the most specific
+    place it mentions."""
     if not title:
         return None
+    m = _TOWN_TITLE.match(title)
+    if m and m.group("town") in _towns_by_name():
+        named = _towns_by_name()[m.group("town")]
+        return named[0] if len(named) == 1 else Region("", m.group("town"), "town", "", "", "")
     return _most_specific(regions_named_in(title))
 
 

@@ -267,6 +267,22 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "flattened share-site page: signature glued to the last sentence, town under its county",
+        "flat.txt",
+        "《山泉镇2011年质量强镇行动计划.docx》由用户上传分享,共10页,可免费在线预览,更多相关文档请到文档之家查找。\n"
+        "1、山泉镇2011年质量强镇行动计划山政发〔2011〕21号根据桑质强发〔2011〕29号文件精神,结合实际,"
+        "制定本行动计划。一、指导思想以提高发展质量和效益为中心。五、工作要求各地各部门要按照职责分工,"
+        "细化工作方案,于每年年底前将工作进展情况报送镇质量工作领导小组办公室。桑珠孜区山泉镇人民政府2011年7月26日\n",
+        {
+            "title": "山泉镇2011年质量强镇行动计划",
+            "doc_number": "山政发〔2011〕21号",
+            "issuers": ["桑珠孜区山泉镇人民政府"],
+            "issued": "2011-07-26",
+            "level": "town",
+            "region": "山泉镇",
+        },
+    ),
+    (
         "validity fields: repealed, with the repealing document",
         "repealed.txt",
         "标          题: 省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知\n"
