@@ -17,7 +17,6 @@ from loaders.history import find_history, history_facts
 from loaders.issuers import is_signature_name, issuers_in_title, signature_names
 from loaders.numerals import find_dates, find_doc_numbers, normalise_doc_number, parse_date
 
-
 #: Document types a title can end with, longest first so 实施意见 wins over 意见.
 DOC_TYPES: tuple[str, ...] = tuple(
     sorted(

@@ -62,9 +62,7 @@ def test_doc_numbers_in_any_bracket_and_width(
 ) -> None:
     written = f"{prefix}{brackets[0]}{year}{brackets[1]}{serial}号"
     if full_width:
-        written = to_half_width(written).translate(
-            {ord(d): 0xFF10 + int(d) for d in "0123456789"}
-        )
+        written = to_half_width(written).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
     if wrap:
         written = wrap + written + {"（": "）", "(": ")"}[wrap]
     assert normalise_number(written) == f"{prefix}〔{year}〕{serial}号"
