@@ -336,6 +336,8 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         meta.issuers = [name for value in header_issuers for name in _split_names(value)]
     elif history and history.issuers:
         meta.issuers = list(history.issuers)
+    elif letterhead_issuers(text):
+        meta.issuers = letterhead_issuers(text)
     elif meta.title:
         meta.issuers = issuers_in_title(meta.title)
     issued = [parse_date(f.value) for f in fields if f.role == "issued"]
@@ -349,6 +351,25 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     meta.in_force, meta.repealed_by = _validity(fields)
     meta.draft = is_draft(meta.title, text)
     return meta
+
+
+# The 发文机关标志 of a red-head document: 江苏省人民政府办公厅文件 / 中共义乌市委 义乌市人民政府文件.
+_LETTERHEAD = re.compile(r"^(?P<names>[\u4e00-\u9fff ]{2,60}?)\s*文件$")
+
+
+def letterhead_issuers(text: str) -> list[str]:
+    """The issuers a red-head document's letterhead (发文机关标志) names, near the top.
+
+    >>> letterhead_issuers("中共义乌市委 义乌市人民政府文件\\n市委发〔2013〕30号")
+    ['中共义乌市委', '义乌市人民政府']
+    >>> letterhead_issuers("关于印发的通知")
+    []
+    """
+    for line in text.split("\n")[:6]:
+        m = _LETTERHEAD.match(line.strip())
+        if m and is_signature_name(m.group("names").strip()):
+            return m.group("names").split()
+    return []
 
 
 def is_draft(title: str | None, text: str) -> bool:

@@ -167,6 +167,18 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "red-head letterhead (发文机关标志) names the issuer; no signature in the capture",
+        "redhead.txt",
+        "江苏省人民政府办公厅文件\n苏政办发〔2012〕123号\n"
+        "省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知\n" + JIANGSU_BODY,
+        {
+            "title": "省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知",
+            "doc_number": "苏政办发〔2012〕123号",
+            "issuers": ["江苏省人民政府办公厅"],
+            "issued": None,
+        },
+    ),
+    (
         "traditional-script mirror",
         "mirror.txt",
         "江蘇省人民政府辦公廳關於印發江蘇省貫徹實施質量發展綱要2012年行動計劃的通知\n"
