@@ -4,7 +4,11 @@ Each row is the top (and, where it matters, the signature) of a document as a si
 law collection prints it, with the fields a reader writes down. Excerpts come from the State
 Council's policy pages, the LawRefBook collection of laws, the Jiangsu, Zhenjiang and 嘉泽镇
 seeds; the traditional-script, pinyin, ruby, full-width and 征求意见稿 rows are the seeds'
-own words as mirror sites re-print them. A field left out of a row is not checked.
+own words as mirror sites re-print them. Styles the development corpus has no capture of
+(a legal-database export, a red-head letterhead, a county-level city's page title, a Party and
+government joint opinion, a town outside the seeds) lay documents out as those sources do; their
+titles, numbers and dates are illustrative, not quotations. A field left out of a row is not
+checked.
 """
 
 from __future__ import annotations
@@ -176,6 +180,25 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
             "doc_number": "苏政办发〔2012〕123号",
             "issuers": ["江苏省人民政府办公厅"],
             "issued": None,
+        },
+    ),
+    (
+        "legal-database export: 【label】 fields without colons, dotted dates",
+        "pkulaw.txt",
+        "    【法宝引证码】 CLI.12.1075244\n"
+        "新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知\n"
+        "【发布部门】 新疆维吾尔自治区质量技术监督局\n【发文字号】 新质监办发〔2012〕24号\n"
+        "【发布日期】 2012.04.10\n【实施日期】 2012.04.10\n【时效性】 现行有效\n"
+        "【效力级别】 地方规范性文件\n"
+        "各地、州、市及米东新区质量技术监督局，区局机关各部、处、室、局，各直属单位：\n",
+        {
+            "title": "新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知",
+            "doc_number": "新质监办发〔2012〕24号",
+            "issuers": ["新疆维吾尔自治区质量技术监督局"],
+            "published": "2012-04-10",
+            "in_force": True,
+            "level": "province",
+            "region": "新疆维吾尔自治区",
         },
     ),
     (
