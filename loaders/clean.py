@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from loaders.header import is_header_line
-from loaders.script import normalise_script
+from loaders.script import normalise_script, normalise_script_lines
 
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 _TABS = re.compile(r"\s*\t[\t ]*")
@@ -59,13 +59,17 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("<!-- INFO END -->")
     ''
     """
+    return normalise_script(_layout(line))
+
+
+def _layout(line: str) -> str:
+    """Spaces collapsed, cells kept, Markdown marks and comments dropped (script untouched)."""
     line = _SPACES.sub(" ", line)
     line = _TABS.sub("\t", line)
     line = line.strip(" \t")
     if _MARKUP_COMMENT.match(line):
         return ""
-    line = _MARKDOWN_HEADING.sub("", line)
-    return normalise_script(line)
+    return _MARKDOWN_HEADING.sub("", line)
 
 
 def is_chrome(line: str) -> bool:
@@ -221,8 +225,8 @@ def clean_text(raw: str) -> str:
     '一、指导思想'
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    lines = [normalise_line(line) for line in raw.split("\n")]
-    lines = [line for line in lines if line]
+    lines = [line for line in map(_layout, raw.split("\n")) if line]
+    lines = normalise_script_lines(lines)
     # A banner glued to text loses only itself; a banner line disappears.
     lines = [_SHARE_BANNER.sub("", line).strip() for line in lines]
     lines = [line for line in lines if line]

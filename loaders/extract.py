@@ -20,7 +20,7 @@ from typing import Any
 from loaders.clean import clean_text
 from loaders.errors import RejectedDocument
 from loaders.header import header_end
-from loaders.issuers import expand_issuer
+from loaders.issuers import expand_issuer, is_level_only
 from loaders.metadata import extract_metadata
 from loaders.readers import SUFFIXES, read_bytes
 from loaders.record import PolicyDocument, Source
@@ -80,7 +80,7 @@ def _full_issuers(
     text: str,
 ) -> list[str]:
     """Issuers written by level alone (省政府办公厅) named in full where the place is known."""
-    if not issuers:
+    if not any(is_level_only(name) for name in issuers):
         return issuers
     ctx = infer_context(
         issuers=issuers, title=title, plan_title=plan_title, doc_number=doc_number, text=text

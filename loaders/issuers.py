@@ -123,6 +123,15 @@ def issuers_in_title(title: str) -> list[str]:
 _SHORT_ISSUER = re.compile(r"^(?P<level>[省市县区镇乡])(?:人民)?政府(?P<office>办公厅|办公室)?$")
 
 
+def is_level_only(name: str) -> bool:
+    """True for an issuer written by its level alone (省政府办公厅, 市人民政府).
+
+    >>> is_level_only("省政府办公厅"), is_level_only("江苏省人民政府办公厅")
+    (True, False)
+    """
+    return bool(_SHORT_ISSUER.match(name.strip()))
+
+
 def expand_issuer(name: str, places: dict[str, str | None]) -> str:
     """The full name of an issuer written by its level alone, where the place is known.
 

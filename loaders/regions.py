@@ -229,9 +229,10 @@ def _towns_by_name() -> dict[str, tuple[Region, ...]]:
     """Town-level places by name (several towns share a name across counties)."""
     index: dict[str, list[Region]] = {}
     with TOWNS_FILE.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            town = Region("", row["name"], "town", row["county"], "", "")
-            index.setdefault(town.name, []).append(town)
+        rows = csv.reader(f)
+        next(rows)
+        for name, county in rows:
+            index.setdefault(name, []).append(Region("", name, "town", county, "", ""))
     return {name: tuple(found) for name, found in index.items()}
 
 
