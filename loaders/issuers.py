@@ -31,7 +31,7 @@ _ISSUER_TITLE_PREFIX = re.compile(rf"^(?P<issuer>{ISSUER})(?=关于|[\u4e00-\u9f
 # A line that is nothing but an organisation's name, as in the signature of a notice.
 _SIGNATURE = re.compile(
     r"^[\u4e00-\u9fff]{2,24}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|办公厅|办公室|"
-    r"管理委员会|委员会|管委会|党委|局|厅|委|院)$"
+    r"管理委员会|委员会|管委会|党委|党工委|办事处|领导小组|指挥部|中心|局|厅|委|院|部|署)$"
 )
 
 

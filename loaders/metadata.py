@@ -22,7 +22,7 @@ DOC_TYPES: tuple[str, ...] = tuple(
     sorted(
         "通知 实施意见 指导意见 意见 行动计划 工作计划 计划 实施方案 工作方案 方案 行动纲要 纲要 "
         "规划 决定 实施办法 办法 实施细则 细则 条例 规定 通报 公告 通告 决议 报告 请示 批复 复函 函 "
-        "工作要点 要点 命令 规则 预案 法".split(),
+        "工作要点 要点 命令 规则 预案 纪要 指南 指引 法".split(),
         key=len,
         reverse=True,
     )
@@ -30,7 +30,7 @@ DOC_TYPES: tuple[str, ...] = tuple(
 _TYPE_ALT = "|".join(DOC_TYPES)
 # A title may end with its period in brackets: 质量发展规划(2014-2018年).
 _PERIOD = r"(?:[(（][^()（）]{1,20}[)）])?"
-_TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,80}}?(?:{_TYPE_ALT}){_PERIOD}$")
+_TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,120}}?(?:{_TYPE_ALT}){_PERIOD}$")
 # A title glued to its own 文号 at the top of a flattened page (a spliced page number "1、" may
 # stand before it): 东明县2016年产品质量提升实施方案东质强发〔2016〕33号为认真…
 _TITLE_BEFORE_NUMBER = re.compile(

@@ -45,7 +45,8 @@ _NATIONAL_BODY = re.compile(
     r"|^[\u4e00-\u9fff]{1,10}(?:部|署|总局|国家[\u4e00-\u9fff]*委)$"
 )
 _TOWN_IN_NAME = re.compile(
-    r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委|委员会|人大|办公室)"
+    r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))"
+    r"(?:人民政府|政府|办事处|党委|党工委|工委|委员会|人大|办公室)"
 )
 TOWNS_FILE = Path(__file__).with_name("towns.csv")
 # A title of the central state: 中华人民共和国计量法, 国务院关于…, 全国人民代表大会常务委员会关于….
@@ -276,15 +277,17 @@ def _town_of_issuers(issuers: list[str], context: str) -> Region | None:
     is no place.
     """
     for issuer in issuers:
-        m = _TOWN_IN_NAME.search(issuer)
+        # The places written before the town (上海市嘉定区嘉定镇街道办事处) give its parent.
+        rest = issuer.strip().removeprefix("中共")
+        parent = ""
+        for place in regions_named_in(issuer):
+            if place.level != "town" and rest.startswith(place.name):
+                rest = rest[len(place.name) :]
+                parent = place.code
+        m = _TOWN_IN_NAME.match(rest)
         if not m:
             continue
         name = m.group(1)
-        parent = ""
-        for place in regions_named_in(issuer):
-            if name.startswith(place.name) and len(name) > len(place.name):
-                name = name[len(place.name) :]
-                parent = place.code
         split = _COUNTY_THEN_TOWN.match(name)
         if split and name not in _towns_by_name():
             # A county the gazetteer cannot place (城区 is the name of several): its town.

@@ -318,6 +318,22 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "a sub-district's work points, signed by its 办事处 under the district",
+        "subdistrict.txt",
+        "嘉定镇街道2019年质量工作要点\n各居委会、街道各部门：\n"
+        "为推进质量强区建设，结合街道实际，制定本工作要点。\n一、工作目标\n"
+        "上海市嘉定区嘉定镇街道办事处\n2019年2月20日\n",
+        {
+            "title": "嘉定镇街道2019年质量工作要点",
+            "doc_type": "工作要点",
+            "issuers": ["上海市嘉定区嘉定镇街道办事处"],
+            "issued": "2019-02-20",
+            "level": "town",
+            "region": "嘉定镇街道",
+            "region_code": None,
+        },
+    ),
+    (
         "validity fields: repealed, with the repealing document",
         "repealed.txt",
         "标          题: 省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知\n"
