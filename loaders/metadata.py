@@ -119,6 +119,8 @@ def _body_lines(text: str, start: int) -> list[tuple[int, str]]:
     return lines
 
 
+# The page number "1、" a docx-to-text conversion leaves before the first line of a flattened page.
+_FIRST_PAGE = re.compile(r"^1、(?=[\u4e00-\u9fff])")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十\d]+[、.．]")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:!！?？]")
 # A line that opens a law's revision history: a date, then who adopted or promulgated it.
@@ -145,6 +147,26 @@ def title_from_page(page_title: str | None) -> str | None:
     typed = [p for p in parts if doc_type_of(p)]
     if typed:
         return typed[0]
+    return None
+
+
+_TYPE_END = re.compile(rf"(?:{_TYPE_ALT}){_PERIOD}")
+# What follows a title glued to its document: the addressees (主送机关: 各市、县…人民政府),
+# an opening phrase (为… / 根据… / 按照…), or a 文号.
+_BODY_START = re.compile(r"各|为|根据|按照|依据|现将|经|近年来|[\u4e00-\u9fff]{1,8}〔\d{4}〕")
+
+
+def _title_before_body(line: str) -> str | None:
+    """A 关于… title glued to the start of the body on a flattened line, ending where the
+    addressees or the first sentence begin (关于印发…纲要2012年行动计划的通知各市、县…)."""
+    if not re.match(r"^[^。，,；;：:]{0,30}关于", line):
+        return None
+    for end in _TYPE_END.finditer(line[:160]):
+        head = line[: end.end()]
+        if _SENTENCE_MARK.search(head):
+            return None
+        if _BODY_START.match(line, end.end()):
+            return head
     return None
 
 
@@ -181,7 +203,10 @@ def find_title(text: str, fields: list[HeaderField], page_title: str | None = No
         ):
             return joined
         numbered = _NUMBER_BEFORE_TITLE.match(line)
-        rest = line[numbered.end() :] if numbered else line
+        rest = line[numbered.end() :] if numbered else _FIRST_PAGE.sub("", line)
+        at_body = _title_before_body(rest)
+        if at_body:
+            return at_body
         glued = _GLUED_TITLE.match(rest) or _TITLE_BEFORE_NUMBER.match(rest)
         if glued:
             return glued.group("title")
@@ -217,24 +242,29 @@ def signature(text: str, start: int) -> tuple[list[str], str | None]:
             names.insert(0, lines[j][1].strip())
             j -= 1
         return names, iso
-    return _glued_signature(lines[-1][1] if lines else "")
+    for _, line in lines:
+        glued = _glued_signature(line)
+        if glued[1]:
+            return glued
+    return [], None
 
 
 # A flattened page ends with the signature glued to the last sentence:
 # …报送镇质量工作领导小组办公室。桑珠孜区山泉镇人民政府2011年7月26日
 
 
-def _glued_signature(last_line: str) -> tuple[list[str], str | None]:
-    """Names and date of a signature glued to the end of the last line, if there is one."""
-    line = last_line.rstrip()
-    dates = [d for d in find_dates(line) if d.end == len(line)]
-    if not dates:
-        return [], None
-    before = line[: dates[-1].start]
-    names = re.split(r"[。；;！!]", before)[-1].strip()
-    if not names or not is_signature_name(names):
-        return [], None
-    return names.split(), dates[-1].iso
+def _glued_signature(line: str) -> tuple[list[str], str | None]:
+    """Names and date of a signature glued between sentences of a flattened line, if any:
+    ``…请认真组织实施。内蒙古自治区人民政府办公厅二〇一四年十一月二十五日内蒙古自治区…``."""
+    for date in find_dates(line):
+        before = line[: date.start]
+        names = re.split(r"[。；;！!]", before)
+        if len(names) < 2 and date.end != len(line.rstrip()):
+            continue
+        signed = names[-1].strip()
+        if signed and is_signature_name(signed):
+            return signed.split(), date.iso
+    return [], None
 
 
 def _validity(fields: list[HeaderField]) -> tuple[bool | None, str | None]:

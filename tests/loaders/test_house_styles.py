@@ -334,6 +334,22 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "flattened docx: 文号, title, body, signature and the plan all on one line",
+        "flat_notice.txt",
+        "1、苏政办发〔2012〕123号省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知"
+        "各市、县(市、区)人民政府,省各委办厅局,省各直属单位:《江苏省贯彻实施质量发展纲要2012年行动计划》"
+        "已经省人民政府同意,现印发给你们,请认真组织实施。江苏省人民政府办公厅二○一二年六月二十一日"
+        "江苏省贯彻实施质量发展纲要2012年行动计划为认真贯彻落实国务院《质量发展纲要(2011-2020年)》,"
+        "制定本行动计划。\n",
+        {
+            "title": "省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知",
+            "doc_number": "苏政办发〔2012〕123号",
+            "issuers": ["江苏省人民政府办公厅"],
+            "issued": "2012-06-21",
+            "level": "province",
+        },
+    ),
+    (
         "validity fields: repealed, with the repealing document",
         "repealed.txt",
         "标          题: 省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知\n"
