@@ -16,6 +16,7 @@ from loaders.header import HeaderField, header_end, is_header_line, parse_header
 from loaders.history import find_history, history_facts
 from loaders.issuers import is_signature_name, issuers_in_title, signature_names
 from loaders.numerals import find_dates, find_doc_numbers, normalise_doc_number, parse_date
+from loaders.script import normalise_script
 
 #: Document types a title can end with, longest first so 实施意见 wins over 意见.
 DOC_TYPES: tuple[str, ...] = tuple(
@@ -142,6 +143,7 @@ def title_from_page(page_title: str | None) -> str | None:
     """
     if not page_title:
         return None
+    page_title = normalise_script(re.sub(r"\s+", " ", page_title))
     parts = [p.strip() for p in _PAGE_TITLE_SEPARATOR.split(page_title.strip()) if p.strip()]
     parts = [p for p in parts if not _SITE_NAME.search(p) and len(p) >= 4]
     typed = [p for p in parts if doc_type_of(p)]

@@ -404,3 +404,20 @@ def test_offsets_stay_valid_after_script_conversion() -> None:
     assert "加强质量监管" in doc.text and "質" not in doc.text
     for section in doc.sections:
         assert section.heading in doc.text[section.start : section.end]
+
+
+def test_big5_page_of_a_traditional_mirror_is_read_and_simplified() -> None:
+    page = (
+        '<html><head><meta charset="big5"><title>江蘇省人民政府辦公廳關於印發江蘇省貫徹實施質量'
+        "發展綱要2012年行動計劃的通知</title></head><body><p>蘇政辦發〔2012〕123號</p>"
+        "<p>各市、縣（市、區）人民政府，省各委辦廳局，省各直屬單位：</p>"
+        "<p>江蘇省人民政府辦公廳</p><p>二○一二年六月二十一日</p></body></html>"
+    )
+    doc = extract_bytes(page.encode("big5"), "mirror.html")
+    assert doc.title == "江苏省人民政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知"
+    assert (doc.doc_number, doc.issuers, doc.issued) == (
+        "苏政办发〔2012〕123号",
+        ["江苏省人民政府办公厅"],
+        "2012-06-21",
+    )
+    assert (doc.level, doc.region) == ("province", "江苏省")
