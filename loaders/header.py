@@ -69,6 +69,8 @@ ROLES: dict[str, str] = {
     "法规类别": "other",
     "法宝引证码": "other",
     "原文链接": "other",
+    "来源": "other",
+    "信息来源": "other",
 }
 
 # Longest labels first so 政策文号 wins over 文号 and 主题分类 over 分类.

@@ -350,6 +350,21 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "article page: source and publication time on one line under the title",
+        "article.html",
+        "<html><body><h1>国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知</h1>"
+        "<div>来源：中国政府网　发布时间：2019-01-22 17:00　浏览次数：1024</div>"
+        "<p>国办发〔2019〕3号</p><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>"
+        "<p>国务院办公厅</p><p>2019年1月9日</p></body></html>",
+        {
+            "title": "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知",
+            "doc_number": "国办发〔2019〕3号",
+            "issued": "2019-01-09",
+            "published": "2019-01-22",
+            "level": "national",
+        },
+    ),
+    (
         "validity fields: repealed, with the repealing document",
         "repealed.txt",
         "标          题: 省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知\n"
