@@ -42,8 +42,12 @@ _DOC_PREFIX = re.compile(r"^([\u4e00-\u9fff])")
 _NATIONAL_BODY = re.compile(
     r"^(?:国务院|中共中央|中央|全国人民代表大会|全国人大|全国政协|最高人民法院|最高人民检察院|"
     r"国家(?!级)|中华人民共和国)"
-    r"|^[\u4e00-\u9fff]{1,10}(?:部|署|总局|国家[\u4e00-\u9fff]*委)$"
+    r"|^[\u4e00-\u9fff]{1,10}(?:部|署|总局)$"
+    r"|^(?:发展改革委|发改委|证监会|银保监会|银监会|保监会|国资委|外交部)$"
 )
+# A ministry-like name (…部, …署) with a place or party-committee word in it is local:
+# 中共XX县委宣传部, 某市人武部.
+_LOCAL_WORD = re.compile(r"中共|[省市县镇州盟旗]|区委|区政府")
 _TOWN_IN_NAME = re.compile(
     r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))"
     r"(?:人民政府|政府|办事处|党委|党工委|工委|委员会|人大|办公室)"
@@ -218,10 +222,18 @@ def is_national_body(name: str) -> bool:
 
     >>> [is_national_body(n) for n in ("国务院办公厅", "中央军委", "民政部", "国家标准局", "市民政局")]
     [True, True, True, True, False]
+    >>> is_national_body("住房和城乡建设部"), is_national_body("中共XX县委宣传部")
+    (True, False)
     """
     name = name.strip()
-    if not _NATIONAL_BODY.search(name):
+    m = _NATIONAL_BODY.search(name)
+    if not m:
         return False
+    if not name.startswith(
+        ("国务院", "中共中央", "中央", "全国", "最高", "国家", "中华人民共和国")
+    ):
+        if _LOCAL_WORD.search(name):
+            return False
     return not name.startswith(("省", "市", "县", "区", "镇", "乡")) and not regions_named_in(name)
 
 
