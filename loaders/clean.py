@@ -174,11 +174,13 @@ def _broken_word(previous: str, line: str) -> bool:
 
 
 def _starts_new_item(line: str) -> bool:
+    """A numbered item, an article or chapter, an annex, or a lone chapter heading (总则, 附则)."""
     return bool(
         re.match(
             r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|第.{1,4}[章条节]|附件)",
             line,
         )
+        or re.fullmatch(r"总\s?则|附\s?则|序\s?言", line)
     )
 
 

@@ -155,6 +155,22 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "law whose first chapter heading is a bare 总则 right under the history",
+        "bare_chapter.txt",
+        "# 浙江省农产品质量安全规定\n\n"
+        "2016年12月1日 浙江省第十二届人民代表大会常务委员会第三十五次会议通过\n\n"
+        "2020年9月24日 浙江省第十三届人民代表大会常务委员会第二十四次会议"
+        "《关于修改〈浙江省农村集体资产管理条例〉等七件地方性法规的决定》修正\n\n"
+        "<!-- INFO END -->\n\n总则\n\n第一条 为了保障农产品质量安全，维护公众健康，制定本规定。\n",
+        {
+            "title": "浙江省农产品质量安全规定",
+            "issuers": ["浙江省人民代表大会常务委员会"],
+            "issued": "2020-09-24",
+            "doc_type": "规定",
+            "region": "浙江省",
+        },
+    ),
+    (
         "red-head notice: 文号 above a title split over two lines, short issuer in the signature",
         "notice.txt",
         "苏政办发〔2012〕123号\n省政府办公厅关于印发江苏省贯彻实施质量\n发展纲要2012年行动计划的通知\n"
