@@ -4,8 +4,11 @@ What goes: site chrome (menus, 登录/无障碍/英文版, footers, 版权/ICP/�
 下载附件/打印, share-site banners "由会员分享 … 请在…上搜索"), blank lines, runs of spaces.
 What is repaired: lines broken mid-sentence, including the page numbers a docx-to-text
 conversion splices into sentences ("…仍是制约我\\n2、县经济发展…" → "…仍是制约我县经济发展…").
-What stays: the characters as written (full-width punctuation, 〔〕 and [] alike), so every
-sentence can still be found in the source.
+What is normalised (:mod:`loaders.script`): traditional script to simplified, full-width
+digits and letters to ASCII, pinyin after characters dropped, each line keeping its length where
+it can; Markdown markup of law collections (``# 标题``, ``## 第一章 总则``, ``<!-- INFO END -->``).
+What stays: punctuation as written (full-width, 〔〕 and [] alike), so every sentence can still
+be found in the source.
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from __future__ import annotations
 import re
 
 from loaders.header import is_header_line
+from loaders.script import normalise_script, normalise_script_lines
 
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 _TABS = re.compile(r"\s*\t[\t ]*")
 
 # A line with one of these and no sentence of its own is web-page furniture.
 _CHROME_WORDS = re.compile(
-    r"登录|注册|无障碍|英文版|English|繁體|简体版|智能问答|移动端|个人中心|今天是|"
+    r"登录|注册|无障碍|英文版|English|繁體|繁体|简体版|智能问答|移动端|个人中心|今天是|"
     r"版权所有|Copyright|All Rights? Reserved|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|"
     r"技术支持|联系我们|站点地图|网站地图|扫一扫|手机打开|下载附件|附件下载|文件下载|"
     r"打印|关闭窗口|收藏|分享到|字号[:：]|相关阅读|相关信息|相关链接|相关政策|"
@@ -39,17 +43,33 @@ _LONE_WORDS = frozenset(
 _BULLET = re.compile(r"^[•·▪●◆■□►>|-]\s*")
 _SENTENCE_END = "。！？!?；;：:”\"’'）)》」』…"
 _PAGE_NUMBER = re.compile(r"^(\d{1,3})[、.．]")
+# Markdown as law collections store it: heading marks, and comments such as <!-- INFO END -->.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}(?:\s+|(?=[\u4e00-\u9fff]))")
+_MARKUP_COMMENT = re.compile(r"^<!--.*-->$")
 
 
 def normalise_line(line: str) -> str:
-    """Collapse runs of spaces (ASCII, no-break, ideographic) to one; keep tab-separated cells.
+    """Collapse runs of spaces (ASCII, no-break, ideographic) to one; keep tab-separated cells;
+    drop Markdown heading marks and comments; bring the script to simplified, half-width form.
 
     >>> normalise_line("  索   引   号: 014000319\\u3000 ")
     '索 引 号: 014000319'
+    >>> normalise_line("# 中华人民共和国产品质量法")
+    '中华人民共和国产品质量法'
+    >>> normalise_line("<!-- INFO END -->")
+    ''
     """
+    return normalise_script(_layout(line))
+
+
+def _layout(line: str) -> str:
+    """Spaces collapsed, cells kept, Markdown marks and comments dropped (script untouched)."""
     line = _SPACES.sub(" ", line)
     line = _TABS.sub("\t", line)
-    return line.strip(" \t")
+    line = line.strip(" \t")
+    if _MARKUP_COMMENT.match(line):
+        return ""
+    return _MARKDOWN_HEADING.sub("", line)
 
 
 def is_chrome(line: str) -> bool:
@@ -147,17 +167,20 @@ def _broken_word(previous: str, line: str) -> bool:
         len(previous) >= 15
         and previous[-1] not in _SENTENCE_END
         and not is_header_line(previous)
+        and not _looks_like_title(previous)
         and bool(re.match(r"^[\u4e00-\u9fff]{1,3}[，,、；;。]", line))
         and not _starts_new_item(line)
     )
 
 
 def _starts_new_item(line: str) -> bool:
+    """A numbered item, an article or chapter, an annex, or a lone chapter heading (总则, 附则)."""
     return bool(
         re.match(
             r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|第.{1,4}[章条节]|附件)",
             line,
         )
+        or re.fullmatch(r"总\s?则|附\s?则|序\s?言", line)
     )
 
 
@@ -204,8 +227,8 @@ def clean_text(raw: str) -> str:
     '一、指导思想'
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    lines = [normalise_line(line) for line in raw.split("\n")]
-    lines = [line for line in lines if line]
+    lines = [line for line in map(_layout, raw.split("\n")) if line]
+    lines = normalise_script_lines(lines)
     # A banner glued to text loses only itself; a banner line disappears.
     lines = [_SHARE_BANNER.sub("", line).strip() for line in lines]
     lines = [line for line in lines if line]

@@ -20,10 +20,12 @@ from typing import Any
 from loaders.clean import clean_text
 from loaders.errors import RejectedDocument
 from loaders.header import header_end
+from loaders.issuers import expand_issuer, is_level_only
 from loaders.metadata import extract_metadata
 from loaders.readers import SUFFIXES, read_bytes
 from loaders.record import PolicyDocument, Source
 from loaders.references import find_references
+from loaders.regions import infer_context
 from loaders.sections import find_sections
 
 #: Default size limit of one input file (bytes).
@@ -34,7 +36,8 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     """The record of a document given as bytes; ``filename`` names it and gives its suffix.
 
     Raises :class:`RejectedDocument` (file and reason) for empty, binary, oversized,
-    undecodable or corrupt input, an unknown suffix, or a text with no recognisable title.
+    undecodable or corrupt input, or an unknown suffix. A text whose title cannot be found is
+    still loaded, with ``title`` ``None`` and a warning in ``warnings``.
     """
     if len(data) > max_bytes:
         raise RejectedDocument(filename, f"too large ({len(data)} bytes, max_bytes={max_bytes})")
@@ -44,9 +47,8 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     text = clean_text(raw.text)
     if not text.strip():
         raise RejectedDocument(filename, "empty file (no text after cleaning)")
-    meta = extract_metadata(text)
-    if not meta.title:
-        raise RejectedDocument(filename, "no recognisable title")
+    meta = extract_metadata(text, page_title=raw.title)
+    meta.issuers = _full_issuers(meta.issuers, meta.title, meta.plan_title, meta.doc_number, text)
     doc = PolicyDocument(
         source=Source(filename, hashlib.sha256(data).hexdigest(), raw.format, raw.encoding),
         text=text,
@@ -59,6 +61,8 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
         doc_type=meta.doc_type,
         in_force=meta.in_force,
         repealed_by=meta.repealed_by,
+        draft=meta.draft,
+        warnings=list(meta.warnings),
     )
     doc.sections = find_sections(text, header_end(text))
     doc.references = find_references(
@@ -66,6 +70,27 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     )
     _extract_facts(doc)
     return doc
+
+
+def _full_issuers(
+    issuers: list[str],
+    title: str | None,
+    plan_title: str | None,
+    doc_number: str | None,
+    text: str,
+) -> list[str]:
+    """Issuers written by level alone (省政府办公厅) named in full where the place is known."""
+    if not any(is_level_only(name) for name in issuers):
+        return issuers
+    ctx = infer_context(
+        issuers=issuers, title=title, plan_title=plan_title, doc_number=doc_number, text=text
+    )
+    town = ctx.region if ctx.level == "town" else None
+    # A county-level city (昆山市) calls its own government 市政府.
+    county_city = ctx.level == "county" and (ctx.region or "").endswith("市")
+    city = ctx.region if county_city else ctx.city
+    places = {"省": ctx.province, "市": city, "县": ctx.county, "区": ctx.county, "镇": town}
+    return [expand_issuer(name, places) for name in issuers]
 
 
 def _extract_facts(doc: PolicyDocument) -> None:

@@ -6,6 +6,8 @@ Government sites print a metadata block above the document in one of several hou
 - 政策文号 / 发布部门 / 发布时间 / 有效性
 - 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期
 - 文号 / 发布机构 / 发文日期 / 时效 (labels padded with spaces: ``发 布 机 构:``)
+- 【发布部门】 / 【发文字号】 / 【发布日期】 / 【实施日期】 / 【时效性】 (legal databases such as
+  pkulaw put the label in 【】 and no colon)
 
 Several fields may share a line. Each field is mapped to one of a few roles (``title``,
 ``doc_number``, ``issuer``, ``issued``, ``published``, ``validity``, ``summary``, ``other``).
@@ -40,12 +42,15 @@ ROLES: dict[str, str] = {
     "发布日期": "published",
     "发布时间": "published",
     "公开日期": "published",
+    "公布日期": "published",
     "有效性": "validity",
     "时效": "validity",
     "时效性": "validity",
     "废止日期": "validity",
     "效力状态": "validity",
     "有效期": "validity",
+    "文件状态": "validity",
+    "失效日期": "validity",
     "内容概述": "summary",
     "内容摘要": "summary",
     "摘要": "summary",
@@ -58,13 +63,24 @@ ROLES: dict[str, str] = {
     "公文种类": "other",
     "实施日期": "other",
     "所属机构": "other",
+    "施行日期": "other",
+    "生效日期": "other",
+    "效力级别": "other",
+    "法规类别": "other",
+    "法宝引证码": "other",
+    "原文链接": "other",
+    "来源": "other",
+    "信息来源": "other",
 }
 
 # Longest labels first so 政策文号 wins over 文号 and 主题分类 over 分类.
 _LABELS = sorted(ROLES, key=len, reverse=True)
 _LABEL = "|".join(r"\s?".join(re.escape(ch) for ch in label) for label in _LABELS)
-_FIELD = re.compile(rf"(?:^|(?<=[\s\t]))(?P<label>{_LABEL})\s?[:：\t]\s*")
-_LINE_START = re.compile(rf"^(?P<label>{_LABEL})\s?[:：\t]")
+# label: value, label：value, label<tab>value, or 【label】 value.
+_FIELD = re.compile(
+    rf"(?:^|(?<=[\s\t]))(?:【(?P<bracketed>{_LABEL})】\s*[:：]?|(?P<label>{_LABEL})\s?[:：\t])\s*"
+)
+_LINE_START = re.compile(rf"^(?:【(?:{_LABEL})】|(?:{_LABEL})\s?[:：\t])")
 
 #: How far into the text header fields are looked for (lines).
 HEADER_LINES = 40
@@ -95,6 +111,8 @@ def is_header_line(line: str) -> bool:
 
     >>> is_header_line("发 布 机 构: 江苏省人民政府办公厅")
     True
+    >>> is_header_line("【发文字号】 新质监办发〔2012〕24号")
+    True
     >>> is_header_line("一、指导思想")
     False
     """
@@ -121,7 +139,7 @@ def parse_header(text: str) -> list[HeaderField]:
                 if not value:
                     continue
                 start = offset + m.end() + (len(raw) - len(raw.lstrip()))
-                label = canonical_label(m.group("label"))
+                label = canonical_label(m.group("label") or m.group("bracketed"))
                 fields.append(HeaderField(label, ROLES[label], value, start, start + len(value)))
         offset += len(line) + 1
     return fields

@@ -31,7 +31,7 @@ _ISSUER_TITLE_PREFIX = re.compile(rf"^(?P<issuer>{ISSUER})(?=关于|[\u4e00-\u9f
 # A line that is nothing but an organisation's name, as in the signature of a notice.
 _SIGNATURE = re.compile(
     r"^[\u4e00-\u9fff]{2,24}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|办公厅|办公室|"
-    r"管理委员会|委员会|管委会|党委|局|厅|委|院)$"
+    r"管理委员会|委员会|管委会|党委|党工委|办事处|领导小组|指挥部|中心|局|厅|委|院|部|署)$"
 )
 
 
@@ -67,11 +67,88 @@ def issuer_in_title(title: str) -> str | None:
 
 
 def is_signature_name(line: str) -> bool:
-    """True for a line that is only an organisation's name, as signed under a notice.
+    """True for a line that is only an organisation's name (or several, for joint issuers
+    signing side by side), as signed under a notice.
 
     >>> is_signature_name("嘉泽镇人民政府")
+    True
+    >>> is_signature_name("国务院 中央军委")
     True
     >>> is_signature_name("各行政村、企事业单位:")
     False
     """
-    return bool(_SIGNATURE.match(line.strip())) and "关于" not in line
+    names = line.split()
+    return (
+        bool(names)
+        and all(_SIGNATURE.match(name) or name in _NAMED_ALONE for name in names)
+        and "关于" not in line
+    )
+
+
+def signature_names(line: str) -> list[str]:
+    """The names on one signature line: ``"国务院 中央军委"`` → ``["国务院", "中央军委"]``."""
+    return line.split()
+
+
+# Organs signed by a name with no organ-type ending.
+_NAMED_ALONE = frozenset("中央军委 中共中央 全国人大常委会".split())
+# The end of an organ's name: what an issuer written before 关于 finishes with.
+_ORGAN_END = (
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|"
+    r"人民代表大会常务委员会|人大常委会|常务委员会|委员会|管委会|党委|党组|中央军委|中共中央|"
+    r"总局|局|厅|委|院|部|署|办|会|中心|公司)"
+)
+_TITLE_ISSUERS = re.compile(rf"^(?P<issuers>[^，,。；;《]{{2,80}}?{_ORGAN_END})(?:关于|转发|批转)")
+
+
+def issuers_in_title(title: str) -> list[str]:
+    """Every issuer a title starts with, joint issuers apart.
+
+    >>> issuers_in_title("国务院、中央军委关于同意武警总部后勤部机关等迁址新建的批复")
+    ['国务院', '中央军委']
+    >>> issuers_in_title("新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知")
+    ['新疆维吾尔自治区质监局']
+    >>> issuers_in_title("国务院办公厅转发民政部关于清理整顿社会团体意见的通知")
+    ['国务院办公厅']
+    >>> issuers_in_title("关于加快推进质量强市建设的意见")
+    []
+    """
+    m = _TITLE_ISSUERS.match(title)
+    if not m:
+        return []
+    return [name for name in re.split(r"[、,， ]", m.group("issuers")) if name]
+
+
+# An issuer written by its level alone: 省政府办公厅, 市人民政府办公室, 县政府, 镇人民政府.
+_SHORT_ISSUER = re.compile(r"^(?P<level>[省市县区镇乡])(?:人民)?政府(?P<office>办公厅|办公室)?$")
+
+
+def is_level_only(name: str) -> bool:
+    """True for an issuer written by its level alone (省政府办公厅, 市人民政府).
+
+    >>> is_level_only("省政府办公厅"), is_level_only("江苏省人民政府办公厅")
+    (True, False)
+    """
+    return bool(_SHORT_ISSUER.match(name.strip()))
+
+
+def expand_issuer(name: str, places: dict[str, str | None]) -> str:
+    """The full name of an issuer written by its level alone, where the place is known.
+
+    ``places`` maps the level word (省, 市, 县, 区, 镇) to the full name of the document's
+    place at that level; an unknown place leaves the name as written.
+
+    >>> expand_issuer("省政府办公厅", {"省": "江苏省"})
+    '江苏省人民政府办公厅'
+    >>> expand_issuer("市政府办公室", {"省": "江苏省", "市": None})
+    '市政府办公室'
+    >>> expand_issuer("国务院办公厅", {"省": "江苏省"})
+    '国务院办公厅'
+    """
+    m = _SHORT_ISSUER.match(name.strip())
+    if not m:
+        return name
+    place = places.get(m.group("level"))
+    if not place:
+        return name
+    return f"{place}人民政府{m.group('office') or ''}"

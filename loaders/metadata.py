@@ -1,8 +1,9 @@
 """Document metadata from the clean text: title, plan title, 文号, issuers, dates, type, validity.
 
 Sources, best first: the site's header fields (:mod:`loaders.header`), the signature block
-(an organisation's name over a date), and the title line itself. Nothing is guessed: a
-field no source states stays ``None``.
+(an organisation's name over a date), the revision history under a law's title
+(:mod:`loaders.history`), the page's own ``<title>``, and the title line itself. Nothing is
+guessed: a field no source states stays ``None``.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.header import HeaderField, header_end, is_header_line, parse_header
-from loaders.issuers import is_signature_name, issuer_in_title
+from loaders.history import find_history, history_facts
+from loaders.issuers import is_signature_name, issuers_in_title, signature_names
 from loaders.numerals import find_dates, find_doc_numbers, normalise_doc_number, parse_date
+from loaders.script import normalise_script
 
 #: Document types a title can end with, longest first so 实施意见 wins over 意见.
 DOC_TYPES: tuple[str, ...] = tuple(
     sorted(
         "通知 实施意见 指导意见 意见 行动计划 工作计划 计划 实施方案 工作方案 方案 行动纲要 纲要 "
-        "规划 决定 实施办法 办法 实施细则 细则 条例 规定 通报 公告 决议 报告 批复 要点 法".split(),
+        "规划 决定 实施办法 办法 实施细则 细则 条例 规定 通报 公告 通告 决议 报告 请示 批复 复函 函 "
+        "工作要点 要点 命令 规则 预案 纪要 指南 指引 法".split(),
         key=len,
         reverse=True,
     )
@@ -27,7 +31,7 @@ DOC_TYPES: tuple[str, ...] = tuple(
 _TYPE_ALT = "|".join(DOC_TYPES)
 # A title may end with its period in brackets: 质量发展规划(2014-2018年).
 _PERIOD = r"(?:[(（][^()（）]{1,20}[)）])?"
-_TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,80}}?(?:{_TYPE_ALT}){_PERIOD}$")
+_TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,120}}?(?:{_TYPE_ALT}){_PERIOD}$")
 # A title glued to its own 文号 at the top of a flattened page (a spliced page number "1、" may
 # stand before it): 东明县2016年产品质量提升实施方案东质强发〔2016〕33号为认真…
 _TITLE_BEFORE_NUMBER = re.compile(
@@ -44,7 +48,12 @@ _GLUED_TITLE = re.compile(
     rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}){_PERIOD})"
     r"(?![的》和及、(（])"
 )
-_PLAN = re.compile(r"关于(?:印发|转发|颁布|发布)(?:《(?P<quoted>[^》]+)》|(?P<bare>.+?))的通知$")
+# 关于印发《X》的通知 / 关于印发X的函 / (办公厅)转发X的通知 / 批转X的通知: X is handed out.
+_PLAN = re.compile(
+    r"(?:^|关于|(?<=[厅室院府局委部]))(?:印发|转发|批转|颁布|发布)"
+    r"(?:《(?P<quoted>[^》]+)》|(?P<bare>.+?))的(?:通知|函)$"
+)
+_DRAFT = re.compile(r"征求意见稿|送审稿|草案")
 _REPEALED = re.compile(r"失效|废止|已废|作废|停止执行|不再执行")
 _UNKNOWN = re.compile(r"未知|不详|待定")
 
@@ -62,6 +71,8 @@ class Metadata:
     doc_type: str | None = None
     in_force: bool | None = None
     repealed_by: str | None = None
+    draft: bool = False
+    warnings: list[str] = field(default_factory=list)
 
 
 def doc_type_of(title: str) -> str | None:
@@ -92,7 +103,11 @@ def plan_title_of(title: str) -> str | None:
     m = _PLAN.search(title)
     if not m:
         return None
-    return m.group("quoted") or m.group("bare")
+    if m.group("quoted"):
+        return m.group("quoted")
+    bare = m.group("bare")
+    # 关于印发…的通知 inside a longer title: the bare part must not start a new clause.
+    return bare if "关于印发" not in bare else None
 
 
 def _body_lines(text: str, start: int) -> list[tuple[int, str]]:
@@ -105,23 +120,106 @@ def _body_lines(text: str, start: int) -> list[tuple[int, str]]:
     return lines
 
 
-def find_title(text: str, fields: list[HeaderField]) -> str | None:
-    """The document's own title: the header's title field, else the first title-like line."""
+# The page number "1、" a docx-to-text conversion leaves before the first line of a flattened page.
+_FIRST_PAGE = re.compile(r"^1、(?=[\u4e00-\u9fff])")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十\d]+[、.．]")
+_SENTENCE_MARK = re.compile(r"[。，,；;：:!！?？]")
+# A line that opens a law's revision history: a date, then who adopted or promulgated it.
+_HISTORY_LINE = re.compile(
+    r"^[（(]?(?:\d{4}|[一二三四五六七八九〇○零0]{4})年.{0,80}?(?:通过|公布|发布|批准|修正|修订)"
+)
+# What separates a page's own title from the site's name in an HTML <title>.
+_PAGE_TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-－—–]+\s+|-{1,2}(?=[^\d])")
+_SITE_NAME = re.compile(r"(?:网|网站|门户|平台|首页|频道|数据库)$|^www\.|\.(?:cn|com|gov)")
+
+
+def title_from_page(page_title: str | None) -> str | None:
+    """The document's title in a page's ``<title>``, without the site's name.
+
+    >>> title_from_page("国务院关于印发质量发展纲要（2011—2020年）的通知_政府信息公开专栏 - 中国政府网")
+    '国务院关于印发质量发展纲要（2011—2020年）的通知'
+    >>> title_from_page("中国政府网") is None
+    True
+    """
+    if not page_title:
+        return None
+    page_title = normalise_script(re.sub(r"\s+", " ", page_title))
+    parts = [p.strip() for p in _PAGE_TITLE_SEPARATOR.split(page_title.strip()) if p.strip()]
+    parts = [p for p in parts if not _SITE_NAME.search(p) and len(p) >= 4]
+    typed = [p for p in parts if doc_type_of(p)]
+    if typed:
+        return typed[0]
+    return None
+
+
+_TYPE_END = re.compile(rf"(?:{_TYPE_ALT}){_PERIOD}")
+# What follows a title glued to its document: the addressees (主送机关: 各市、县…人民政府),
+# an opening phrase (为… / 根据… / 按照…), or a 文号.
+_BODY_START = re.compile(r"各|为|根据|按照|依据|现将|经|近年来|[\u4e00-\u9fff]{1,8}〔\d{4}〕")
+
+
+def _title_before_body(line: str) -> str | None:
+    """A 关于… title glued to the start of the body on a flattened line, ending where the
+    addressees or the first sentence begin (关于印发…纲要2012年行动计划的通知各市、县…)."""
+    if not re.match(r"^[^。，,；;：:]{0,30}关于", line):
+        return None
+    for end in _TYPE_END.finditer(line[:160]):
+        head = line[: end.end()]
+        if _SENTENCE_MARK.search(head):
+            return None
+        if _BODY_START.match(line, end.end()):
+            return head
+    return None
+
+
+def find_title(text: str, fields: list[HeaderField], page_title: str | None = None) -> str | None:
+    """The document's own title, best source first.
+
+    1. the header's title field (标题 / 信息名称 / 名称);
+    2. a title line near the top: ending in a document type, alone or split over two lines,
+       before or after its 文号, glued to the text on a flattened page;
+    3. the line a law's revision history stands under;
+    4. the page's ``<title>`` without the site's name.
+    """
     for f in fields:
         if f.role == "title" and doc_type_of(f.value):
             return f.value
     for f in fields:
         if f.role == "title":
             return f.value
-    for _, line in _body_lines(text, 0)[:12]:
-        if _TITLE_LINE.match(line) and not re.match(r"^[一二三四五六七八九十\d]+[、.．]", line):
+    lines = [line for _, line in _body_lines(text, 0)[:14]]
+    for k, line in enumerate(lines):
+        if _TITLE_LINE.match(line) and not _NUMBERED.match(line):
             return line
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        joined = line + following
+        if (
+            following
+            and len(line) <= 40
+            and not _SENTENCE_MARK.search(line)
+            and not _NUMBERED.match(line)
+            and not doc_type_of(line)
+            and (not _TITLE_LINE.match(following) or ("关于" in line and "关于" not in following))
+            and _TITLE_LINE.match(joined)
+            and not any(find_doc_numbers(line))
+        ):
+            return joined
         numbered = _NUMBER_BEFORE_TITLE.match(line)
-        rest = line[numbered.end() :] if numbered else line
+        rest = line[numbered.end() :] if numbered else _FIRST_PAGE.sub("", line)
+        at_body = _title_before_body(rest)
+        if at_body:
+            return at_body
         glued = _GLUED_TITLE.match(rest) or _TITLE_BEFORE_NUMBER.match(rest)
         if glued:
             return glued.group("title")
-    return None
+    for k, line in enumerate(lines[:-1]):
+        if (
+            len(line) <= 80
+            and not _SENTENCE_MARK.search(line)
+            and _HISTORY_LINE.match(lines[k + 1])
+        ):
+            return line
+    return title_from_page(page_title)
 
 
 def _date_line(line: str) -> str | None:
@@ -146,6 +244,28 @@ def signature(text: str, start: int) -> tuple[list[str], str | None]:
             names.insert(0, lines[j][1].strip())
             j -= 1
         return names, iso
+    for _, line in lines:
+        glued = _glued_signature(line)
+        if glued[1]:
+            return glued
+    return [], None
+
+
+# A flattened page ends with the signature glued to the last sentence:
+# …报送镇质量工作领导小组办公室。桑珠孜区山泉镇人民政府2011年7月26日
+
+
+def _glued_signature(line: str) -> tuple[list[str], str | None]:
+    """Names and date of a signature glued between sentences of a flattened line, if any:
+    ``…请认真组织实施。内蒙古自治区人民政府办公厅二〇一四年十一月二十五日内蒙古自治区…``."""
+    for date in find_dates(line):
+        before = line[: date.start]
+        names = re.split(r"[。；;！!]", before)
+        if len(names) < 2 and date.end != len(line.rstrip()):
+            continue
+        signed = names[-1].strip()
+        if signed and is_signature_name(signed):
+            return signed.split(), date.iso
     return [], None
 
 
@@ -168,16 +288,40 @@ def _validity(fields: list[HeaderField]) -> tuple[bool | None, str | None]:
     return None, None
 
 
+# An order's number (令): 国令第707号, 中华人民共和国国务院令第53号, 国家市场监督管理总局令第43号.
+_ORDER_NUMBER = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{0,20}令\s*第\s*[0-9]+\s*号$")
+_WRAPPING = "()（）[]［］【】 "
+
+
+def normalise_number(value: str) -> str | None:
+    """A 文号 or an order number written alone (brackets around it dropped), normalised.
+
+    >>> normalise_number("（新质监办发〔2012〕24号）")
+    '新质监办发〔2012〕24号'
+    >>> normalise_number("国令第707号")
+    '国令第707号'
+    >>> normalise_number("第一条") is None
+    True
+    """
+    value = value.strip().strip(_WRAPPING)
+    number = normalise_doc_number(value)
+    if number:
+        return number
+    if _ORDER_NUMBER.match(value):
+        return re.sub(r"\s", "", value)
+    return None
+
+
 def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str | None:
     for f in fields:
         if f.role == "doc_number":
-            number = normalise_doc_number(f.value)
+            number = normalise_number(f.value)
             if number:
                 return number
     # Without a header, a number standing on its own line near the top is the document's own,
     # and so is one glued right after the title on a flattened page.
     for _, line in _body_lines(text, 0)[:8]:
-        number = normalise_doc_number(line)
+        number = normalise_number(line)
         if number:
             return number
         numbered = _NUMBER_BEFORE_TITLE.match(line)
@@ -193,8 +337,12 @@ def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str 
     return None
 
 
-def extract_metadata(text: str) -> Metadata:
-    """All metadata the clean ``text`` states.
+def _split_names(value: str) -> list[str]:
+    return [name for name in re.split(r"[、,，;；\s]+", value) if name]
+
+
+def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
+    """All metadata the clean ``text`` states (``page_title``: an HTML page's ``<title>``).
 
     >>> m = extract_metadata("2011年产品质量管理实施方案\\n为认真贯彻落实…,特制定本实施方案。")
     >>> (m.title, m.doc_type, m.issued, m.issuers)
@@ -202,24 +350,69 @@ def extract_metadata(text: str) -> Metadata:
     """
     fields = parse_header(text)
     meta = Metadata()
-    meta.title = find_title(text, fields)
+    meta.title = find_title(text, fields, page_title)
     if meta.title:
         meta.plan_title = plan_title_of(meta.title)
         meta.doc_type = doc_type_of(meta.title)
-    meta.doc_number = _doc_number(text, fields, meta.title)
+    else:
+        meta.warnings.append("no title found: the text names none the loader recognises")
+    history = history_facts(find_history(text))
+    meta.doc_number = _doc_number(text, fields, meta.title) or (
+        history.doc_number if history else None
+    )
     signed_names, signed_date = signature(text, header_end(text))
     header_issuers = [f.value for f in fields if f.role == "issuer"]
     if signed_names:
-        meta.issuers = signed_names
+        meta.issuers = [name for line in signed_names for name in signature_names(line)]
     elif header_issuers:
-        meta.issuers = [
-            name for value in header_issuers for name in re.split(r"[、,，;；\s]+", value) if name
-        ]
-    elif meta.title and issuer_in_title(meta.title):
-        meta.issuers = [issuer_in_title(meta.title) or ""]
+        meta.issuers = [name for value in header_issuers for name in _split_names(value)]
+    elif history and history.issuers:
+        meta.issuers = list(history.issuers)
+    elif letterhead_issuers(text):
+        meta.issuers = letterhead_issuers(text)
+    elif meta.title:
+        meta.issuers = issuers_in_title(meta.title)
     issued = [parse_date(f.value) for f in fields if f.role == "issued"]
     published = [parse_date(f.value) for f in fields if f.role == "published"]
-    meta.issued = next((d for d in issued if d), None) or signed_date
-    meta.published = next((d for d in published if d), None)
+    meta.issued = (
+        next((d for d in issued if d), None) or signed_date or (history.issued if history else None)
+    )
+    meta.published = next((d for d in published if d), None) or (
+        history.published if history and not issued else None
+    )
     meta.in_force, meta.repealed_by = _validity(fields)
+    meta.draft = is_draft(meta.title, text)
     return meta
+
+
+# The 发文机关标志 of a red-head document: 江苏省人民政府办公厅文件 / 中共义乌市委 义乌市人民政府文件.
+_LETTERHEAD = re.compile(r"^(?P<names>[\u4e00-\u9fff ]{2,60}?)\s*文件$")
+
+
+def letterhead_issuers(text: str) -> list[str]:
+    """The issuers a red-head document's letterhead (发文机关标志) names, near the top.
+
+    >>> letterhead_issuers("中共义乌市委 义乌市人民政府文件\\n市委发〔2013〕30号")
+    ['中共义乌市委', '义乌市人民政府']
+    >>> letterhead_issuers("关于印发的通知")
+    []
+    """
+    for line in text.split("\n")[:6]:
+        m = _LETTERHEAD.match(line.strip())
+        if m and is_signature_name(m.group("names").strip()):
+            return m.group("names").split()
+    return []
+
+
+def is_draft(title: str | None, text: str) -> bool:
+    """True for a draft put out for comment: 征求意见稿 / 送审稿 / 草案 in the title or heading.
+
+    >>> is_draft("XX市质量强市建设实施方案（征求意见稿）", "")
+    True
+    >>> is_draft("嘉泽镇2016年质量强镇工作的实施意见", "对征求意见稿提出的意见")
+    False
+    """
+    if title and _DRAFT.search(title):
+        return True
+    head = "\n".join(text.split("\n")[:6])
+    return bool(re.search(r"^[(（]?(?:征求意见稿|送审稿)[)）]?$", head, re.MULTILINE))

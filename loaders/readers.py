@@ -26,6 +26,8 @@ class RawText:
     text: str
     format: str
     encoding: str | None
+    #: the page's own title where the format has one apart from the text (HTML ``<title>``)
+    title: str | None = None
 
 
 Reader = Callable[[bytes, str], RawText]
@@ -48,7 +50,20 @@ def read_txt(data: bytes, path: str) -> RawText:
 
 
 # Elements whose text is never document content.
-_DROP_TAGS = ("script", "style", "noscript", "nav", "template", "iframe", "svg", "form", "button")
+# Ruby annotations (<rt>, <rp>) are the pinyin a mirror prints over characters.
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "template",
+    "iframe",
+    "svg",
+    "form",
+    "button",
+    "rt",
+    "rp",
+)
 # Elements after which the text starts a new line.
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer aside "
@@ -72,6 +87,7 @@ def read_html(data: bytes, path: str) -> RawText:
 
     markup, encoding = _decode_html(data, path)
     soup = BeautifulSoup(markup, "lxml")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else None
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True, attrs={"role": "navigation"}):
@@ -98,7 +114,7 @@ def read_html(data: bytes, path: str) -> RawText:
     root = soup.body or soup
     walk(root)
     text = "".join(parts)
-    return RawText(text, "html", encoding)
+    return RawText(text, "html", encoding, page_title or None)
 
 
 def read_docx(data: bytes, path: str) -> RawText:

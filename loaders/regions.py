@@ -1,9 +1,17 @@
 """Which region and administrative level a document belongs to, and the context facts need.
 
-The region comes from what the document says about itself, in this order: its issuers, its
-title and plan title, then its document-number prefix (苏政办发 → 江苏省; 镇政办发 → 镇江市 when
-镇江市 is named in the text; 嘉政发 → 嘉泽镇 likewise). When no name is given the level may still
-be known (XX县人民政府, 我区 …) and the region stays ``None``: never invented.
+The region comes from who issued the document, not from the places it talks about, in this
+order: a place its issuers name (江苏省人民政府办公厅; a town from the town gazetteer:
+湖塘镇人民政府 → 湖塘镇 under 武进区); national bodies (国务院, 中央军委, ministries, 国家X局,
+全国人大常委会) make it national whatever provinces the text is about; then, without an issuer
+that says, its title (中华人民共和国… is national; 上海市…条例 is Shanghai's) and plan title, then
+its document-number prefix (苏政办发 → 江苏省; 镇政办发 → 镇江市 when 镇江市 is named in the
+text; 嘉政发 → 嘉泽镇 likewise). When no name is given the level may still be known
+(XX县人民政府, 我区 …) and the region stays ``None``: never invented.
+
+Towns and sub-districts (乡、镇、街道、苏木) come from ``towns.csv`` beside this module: the
+town level of jionlp 1.5.31's ``china_location`` dictionary (Apache-2.0), each with the GB/T
+2260 code of its county; ``scripts/build_towns.py`` regenerates it.
 
 >>> ctx = infer_context(issuers=["江苏省人民政府办公厅"], title=None, doc_number="苏政办发〔2012〕123号")
 >>> (ctx.region, ctx.region_code, ctx.level, ctx.province)
@@ -12,11 +20,13 @@ be known (XX县人民政府, 我区 …) and the region stays ``None``: never in
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from ontology.schemes import Region, region_parent, regions, regions_by_code
 
@@ -27,6 +37,24 @@ _ISSUER_LEVEL = re.compile(
     r"(省|自治区|市|县|区|镇|乡)(?:人民政府|政府|委员会|党委|人大|办公厅|办公室|[^，,。]{0,12}局)"
 )
 _DOC_PREFIX = re.compile(r"^([\u4e00-\u9fff])")
+# Bodies of the central state and party: their documents are national whatever place they
+# concern. Ministries and commissions (民政部, 审计署, 海关总署, 国家教委) carry no place name.
+_NATIONAL_BODY = re.compile(
+    r"^(?:国务院|中共中央|中央|全国人民代表大会|全国人大|全国政协|最高人民法院|最高人民检察院|"
+    r"国家(?!级)|中华人民共和国)"
+    r"|^[\u4e00-\u9fff]{1,10}(?:部|署|总局)$"
+    r"|^(?:发展改革委|发改委|证监会|银保监会|银监会|保监会|国资委|外交部)$"
+)
+# A ministry-like name (…部, …署) with a place or party-committee word in it is local:
+# 中共XX县委宣传部, 某市人武部.
+_LOCAL_WORD = re.compile(r"中共|[省市县镇州盟旗]|区委|区政府")
+_TOWN_IN_NAME = re.compile(
+    r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))"
+    r"(?:人民政府|政府|办事处|党委|党工委|工委|委员会|人大|办公室)"
+)
+TOWNS_FILE = Path(__file__).with_name("towns.csv")
+# A title of the central state: 中华人民共和国计量法, 国务院关于…, 全国人民代表大会常务委员会关于….
+_NATIONAL_TITLE = re.compile(r"^(?:中华人民共和国|国务院|中共中央|全国人民代表大会|全国人大)")
 
 
 @dataclass(frozen=True)
@@ -189,6 +217,118 @@ def plan_year(*titles: str | None) -> int | None:
     return None
 
 
+def is_national_body(name: str) -> bool:
+    """True for a body of the central state or party (no place of its own).
+
+    >>> [is_national_body(n) for n in ("国务院办公厅", "中央军委", "民政部", "国家标准局", "市民政局")]
+    [True, True, True, True, False]
+    >>> is_national_body("住房和城乡建设部"), is_national_body("中共XX县委宣传部")
+    (True, False)
+    """
+    name = name.strip()
+    m = _NATIONAL_BODY.search(name)
+    if not m:
+        return False
+    if not name.startswith(
+        ("国务院", "中共中央", "中央", "全国", "最高", "国家", "中华人民共和国")
+    ):
+        if _LOCAL_WORD.search(name):
+            return False
+    return not name.startswith(("省", "市", "县", "区", "镇", "乡")) and not regions_named_in(name)
+
+
+@cache
+def _towns_by_name() -> dict[str, tuple[Region, ...]]:
+    """Town-level places by name (several towns share a name across counties)."""
+    index: dict[str, list[Region]] = {}
+    with TOWNS_FILE.open(encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        next(rows)
+        for name, county in rows:
+            index.setdefault(name, []).append(Region("", name, "town", county, "", ""))
+    return {name: tuple(found) for name, found in index.items()}
+
+
+def find_town(name: str, context: str = "") -> Region | None:
+    """The town or sub-district called ``name``; where several share the name, the one whose
+    county, city or province ``context`` names (else ``None``: ambiguous is unknown).
+
+    >>> find_town("湖塘镇").parent
+    '320412'
+    >>> find_town("城关镇") is None
+    True
+    >>> find_town("城关镇", "甘肃省武山县").parent
+    '620524'
+    >>> find_town("城关镇", "甘肃省天水市张家川回族自治县") is None
+    True
+    """
+    found = _towns_by_name().get(name, ())
+    if len(found) == 1:
+        return found[0]
+    if not found or not context:
+        return None
+    named = [r for r in regions_named_in(context) if r.code]
+    # The most specific place the context names decides: a county named rules out the
+    # towns of its neighbours even when their city is named too.
+    deepest = max((_RANK.get(r.level, 0) for r in named), default=0)
+    codes = {r.code for r in named if _RANK.get(r.level, 0) == deepest}
+    winners = [t for t in found if any(a.code in codes for a in ancestors(t)[1:])]
+    return winners[0] if len(winners) == 1 else None
+
+
+_COUNTY_THEN_TOWN = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}?[县区市旗](?P<town>[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木))$"
+)
+
+
+def _town_of_issuers(issuers: list[str], context: str) -> Region | None:
+    """The town whose government (or office, Party committee) issued the document.
+
+    A town the gazetteer lacks is still a town when its issuer says so: under the county the
+    issuer names (革吉县山泉镇人民政府), or with no parent known. An anonymised name (XX镇)
+    is no place.
+    """
+    for issuer in issuers:
+        # The places written before the town (上海市嘉定区嘉定镇街道办事处) give its parent.
+        rest = issuer.strip().removeprefix("中共")
+        parent = ""
+        for place in regions_named_in(issuer):
+            if place.level != "town" and rest.startswith(place.name):
+                rest = rest[len(place.name) :]
+                parent = place.code
+        m = _TOWN_IN_NAME.match(rest)
+        if not m:
+            continue
+        name = m.group(1)
+        split = _COUNTY_THEN_TOWN.match(name)
+        if split and name not in _towns_by_name():
+            # A county the gazetteer cannot place (城区 is the name of several): its town.
+            name = split.group("town")
+        if re.match(r"^(?:XX|xx|ＸＸ|某|×)", name) or len(name) < 2:
+            continue
+        town = find_town(name, issuer + " " + context)
+        if town is not None and (not parent or town.parent == parent):
+            return town
+        return Region("", name, "town", parent, "", "")
+    return None
+
+
+# A title that starts with a town's name: 山泉镇2011年质量强镇行动计划, 嘉泽镇关于….
+_TOWN_TITLE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?=\d|关于|质量|人民政府)")
+
+
+def _region_of_title(title: str | None) -> Region | None:
+    """The place a title names as its own: a town it starts with, else the most specific
+    place it mentions."""
+    if not title:
+        return None
+    m = _TOWN_TITLE.match(title)
+    if m and m.group("town") in _towns_by_name():
+        named = _towns_by_name()[m.group("town")]
+        return named[0] if len(named) == 1 else Region("", m.group("town"), "town", "", "", "")
+    return _most_specific(regions_named_in(title))
+
+
 def infer_context(
     *,
     issuers: Iterable[str] = (),
@@ -199,12 +339,21 @@ def infer_context(
 ) -> DocContext:
     """Region, code, level, ancestors and plan year of a document, from what it says."""
     issuers = [i for i in issuers if i]
-    region = _most_specific([r for i in issuers for r in regions_named_in(i)])
-    if region is None:
-        region = _most_specific([r for t in (title, plan_title) if t for r in regions_named_in(t)])
+    year = plan_year(plan_title, title)
+    named = [r for i in issuers for r in regions_named_in(i)]
+    town = _town_of_issuers(issuers, f"{' '.join(issuers)} {title or ''} {text[:3000]}")
+    region = _most_specific(named + ([town] if town else []))
+    if region is None and (
+        any(is_national_body(i) for i in issuers)
+        or (not issuers and title and _NATIONAL_TITLE.match(title))
+    ):
+        return DocContext(level="national", plan_year=year)
+    if region is None and not issuers:
+        region = _region_of_title(title) or _region_of_title(plan_title)
     if region is None:
         region = _region_from_doc_number(doc_number, text)
-    year = plan_year(plan_title, title)
+    if region is None and issuers:
+        region = _region_of_title(title) or _region_of_title(plan_title)
     if region is None:
         return DocContext(level=_level_from_words(issuers, text), plan_year=year)
     chain = ancestors(region)

@@ -72,10 +72,12 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     assert "pdf" in _rejected(path).reason
 
 
-def test_no_recognisable_title(tmp_path: Path) -> None:
+def test_text_without_a_title_is_loaded_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("今天开会,讨论了质量工作。\n大家发言积极。\n", encoding="utf-8")
-    assert _rejected(path).reason == "no recognisable title"
+    doc = extract_file(path)
+    assert doc.title is None and doc.text.startswith("今天开会")
+    assert any("title" in warning for warning in doc.warnings)
 
 
 def test_undecodable_text(tmp_path: Path) -> None:
