@@ -100,3 +100,12 @@ def test_implementation_and_containment_have_transitive_super_properties(ontolog
         terms.PKG_RESPONSIBLE_AGENCY,
     ):
         assert (URIRef(role), RDFS.subPropertyOf, URIRef(terms.PKG_INVOLVED_AGENCY)) in ontology
+
+
+def test_every_document_type_the_loaders_read_has_its_own_concept() -> None:
+    """A 批复 or a 工作要点 keeps its type in the graph instead of falling into 其他 (other)."""
+    from loaders.metadata import DOC_TYPES
+
+    other = terms.doctype_concept("其他")
+    lumped = [doc_type for doc_type in DOC_TYPES if terms.doctype_concept(doc_type) == other]
+    assert lumped == []
