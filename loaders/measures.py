@@ -29,7 +29,10 @@ _CONTAINER = re.compile(r"任务|措施|重点工作|工作重点|分工|重点�
 _NUMBERING = re.compile(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|、)[ \t\u3000]*"
 )
-_ROLE = re.compile(r"(?P<who>[^牵参配负]*?)(?P<role>牵头|参加|配合|参与|协办|负责)(?:[,，;；、]|$)")
+_ROLE_WORDS = "牵头|参加|配合|参与|协办|负责"
+_ROLE = re.compile(
+    rf"(?P<who>.+?)(?:按职责分工|按照职责分工|分别)?(?P<role>{_ROLE_WORDS})(?=[,，;；。、]|$)"
+)
 _ROLES = {
     "牵头": "lead",
     "参加": "participants",
@@ -38,13 +41,29 @@ _ROLES = {
     "协办": "participants",
     "负责": "responsible",
 }
-_TRAILING_PAREN = re.compile(
-    r"[(（]([^()（）]*(?:牵头|参加|配合|负责)[^()（）]*)[)）]\s*[。.]?\s*$"
+# National style: "（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）" — the first
+# listed agency leads, here and in every later list of the document (下同, "the same below").
+_FIRST_LEADS = re.compile(r"列第一位(?:者|的)?为牵头单位[，,]?\s*(?P<carry>下同)?")
+# Labelled assignments: "（负责部门：住房城乡建设部；适用范围：…）", "责任单位：X、Y",
+# "牵头单位：X　配合单位：Y".
+_LABEL = re.compile(
+    r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|配合单位|配合部门|参加单位|协办单位)"
+    r"\s*[:：]\s*(?P<who>[^；;。:：()（）\n]+?)(?=\s*(?:[；;。]|$|[\s\u3000]+\S+[:：]|适用范围))"
 )
-_AGENCY_END = r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|总公司|公司|科)"
+_LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "负责": "responsible"}
+_TRAILING_PAREN = re.compile(
+    rf"[(（]([^()（）]*(?:[^()（）]*[(（][^()（）]*[)）])*[^()（）]*(?:{_ROLE_WORDS})[^()（）]*)[)）]\s*[。.]?\s*$"
+)
+_LABEL_LINE = re.compile(
+    r"^[ \t\u3000]*(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：].*$", re.MULTILINE
+)
+_AGENCY_END = (
+    r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
+    r"总公司|公司|科|部|总署|银行|机关|办)"
+)
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[。；;！]))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,29}}?{_AGENCY_END})"
-    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将)"
+    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同)"
 )
 _SENTENCE_END = "。；;！!)）"
 
@@ -101,41 +120,151 @@ def measure_title(body: str) -> str:
     return first.strip()
 
 
-def _role_agencies(body: str, ctx: DocContext, heading: str = "") -> dict[str, list[Agency]]:
-    roles: dict[str, list[Agency]] = {"lead": [], "participants": [], "responsible": []}
-    paren = _TRAILING_PAREN.search(body)
-    if paren:
-        for m in _ROLE.finditer(paren.group(1)):
-            who = m.group("who").strip(" ,，、;；")
-            if who:
-                roles[_ROLES[m.group("role")]].extend(split_agencies(who, ctx))
-    # A heading run into its first sentence (建立机构,加强领导各级各有关部门要…) ends a sentence too.
-    scans = [body]
-    if heading and body.startswith(heading) and len(heading) < len(body):
-        scans.append(body[len(heading) :])
-    for m in (m for scan in scans for m in _SUBJECT.finditer(scan)):
-        subject = m.group("subj")
-        if re.match(r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从)", subject):
+def _assignment_list(who: str) -> str:
+    """The agency list of an assignment, without the words that close it.
+
+    >>> _assignment_list("商务部、农业农村部等和各有关省级人民政府")
+    '商务部、农业农村部、各有关省级人民政府'
+    >>> _assignment_list("人力资源社会保障部等有关部门和单位")
+    '人力资源社会保障部'
+    """
+    who = re.sub(r"等(?:有关|相关)?(?:部门|单位)?(?:和|及)(?=各|有关|其他)", "、", who)
+    who = re.sub(r"等(?:有关|相关)?(?:部门)?(?:和|及)?(?:单位)?$", "", who.strip(" ,，、;；"))
+    return re.sub(r"[，,]", "、", who)
+
+
+def _paren_roles(paren: str, ctx: DocContext) -> list[tuple[str, list[Agency]]]:
+    """(role, agencies) pairs an assignment parenthesis states, in its order."""
+    found: list[tuple[str, list[Agency]]] = []
+    for m in _LABEL.finditer(paren):
+        label = m.group("label")
+        role = next((r for k, r in _LABEL_ROLES.items() if label.startswith(k)), "participants")
+        found.append((role, split_agencies(_assignment_list(m.group("who")), ctx)))
+    if found:
+        return found
+    paren = _FIRST_LEADS.sub("", paren)
+    for clause in re.split(r"[。；;]", paren):
+        cooperate = re.match(r"(?P<lead>.+?)会同(?P<with>.+?)(?:共同)?负责$", clause.strip())
+        if cooperate:
+            found.append(("lead", split_agencies(_assignment_list(cooperate.group("lead")), ctx)))
+            found.append(("participants", split_agencies(_assignment_list(cooperate.group("with")), ctx)))
             continue
-        roles["responsible"].extend(split_agencies(subject, ctx))
+        for m in _ROLE.finditer(clause):
+            who = _assignment_list(m.group("who"))
+            if who:
+                found.append((_ROLES[m.group("role")], split_agencies(who, ctx)))
+    return found
+
+
+def _role_agencies(
+    body: str, ctx: DocContext, heading: str = "", first_leads: bool = False
+) -> dict[str, list[Agency]]:
+    roles: dict[str, list[Agency]] = {"lead": [], "participants": [], "responsible": []}
+    assigned = False
+    paren = _TRAILING_PAREN.search(body)
+    lines = _LABEL_LINE.findall(body)
+    stated = _paren_roles(paren.group(1), ctx) if paren else []
+    for line in lines:
+        stated.extend(_paren_roles(line, ctx))
+    for role, agencies in stated:
+        assigned = assigned or bool(agencies)
+        if role == "responsible" and first_leads and agencies:
+            # 列第一位者为牵头单位: the first of the (first) list leads, the rest take part.
+            if roles["lead"]:
+                roles["participants"].extend(agencies)
+            else:
+                roles["lead"].append(agencies[0])
+                roles["participants"].extend(agencies[1:])
+            continue
+        roles[role].extend(agencies)
+    if not assigned:
+        # No stated assignment: the agencies the item's sentences make their subjects own it.
+        # A heading run into its first sentence (建立机构,加强领导各级各有关部门要…) ends a sentence.
+        scans = [body]
+        if heading and body.startswith(heading) and len(heading) < len(body):
+            scans.append(body[len(heading) :])
+        # A two-phrase title run into a generic subject: 加强宣传,营造良好环境各级各部门要….
+        run_in = re.match(r"[^,，。；]{2,12}[,，][^,，。；]{2,12}?(?=各(?:级|有关|部门|单位))", body)
+        if run_in:
+            scans.append(body[run_in.end() :])
+        for m in (m for scan in scans for m in _SUBJECT.finditer(scan)):
+            subject = m.group("subj")
+            if re.match(r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经|凡|如)", subject):
+                continue
+            after = m.string[m.end() : m.end() + 2]
+            if after == "会同":
+                with_ = re.match(r"会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)", m.string[m.end():])
+                roles["lead"].extend(split_agencies(subject, ctx))
+                if with_:
+                    roles["participants"].extend(split_agencies(_assignment_list(with_.group("with")), ctx))
+                continue
+            roles["responsible"].extend(split_agencies(subject, ctx))
     for key, agencies in roles.items():
         unique: dict[str, Agency] = {}
         for agency in agencies:
-            unique.setdefault(agency.raw, agency)
+            unique.setdefault(agency.name or agency.raw, agency)
         roles[key] = list(unique.values())
     return roles
+
+
+def _states_assignment(body: str) -> bool:
+    """Whether an item names who carries it out (parenthesis, 责任单位 line or subject)."""
+    return bool(_TRAILING_PAREN.search(body) or _LABEL_LINE.search(body) or _SUBJECT.search(body))
+
+
+def _inner_items(text: str, section: Section) -> list[Section]:
+    """Numbered items at line starts inside a leaf section, as sections of their own."""
+    # loaders.facts imports this module; its outline helper is imported where it is used.
+    from loaders.facts.outline import outline
+
+    first_line = text.find("\n", section.start, section.end)
+    if first_line < 0:
+        return []
+    found = [s for s in outline(text[first_line + 1 : section.end]) if "." not in s.path]
+    if len(found) < 2:
+        return []
+    offset = first_line + 1
+    return [
+        Section(f"{section.path}.{s.path}", s.heading, s.start + offset, s.end + offset)
+        for s in found
+    ]
 
 
 def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) -> list[Measure]:
     """Every numbered task or measure item with its title, text, offsets and agencies."""
     measures: list[Measure] = []
-    for section in measure_sections(sections):
-        start, end = _body(text, section)
+    chosen = measure_sections(sections)
+    leaves = [s for s in sections if not _children(sections, s)]
+    for leaf in list(leaves):
+        # Items the section splitter left inside a leaf: numbering that runs on across
+        # headings (三、… （四）… （五）…) is still a list of items.
+        inner = _inner_items(text, leaf)
+        if inner:
+            leaves[leaves.index(leaf)] = inner[0]
+            leaves.extend(inner[1:])
+            if leaf in chosen:
+                chosen.remove(leaf)
+                chosen.extend(inner)
+    bodies = {id(s): _body(text, s) for s in leaves}
+    nested = any("." in s.path for s in leaves)
+    for section in leaves:
+        # A 一、-rank chapter with no items under it (三、工作要求) closes the plan; it is not a
+        # task item, unless the document numbers nothing deeper.
+        if nested and re.fullmatch(r"[一二三四五六七八九十]+", section.path):
+            continue
+        if section not in chosen and _states_assignment(text[slice(*bodies[id(section)])]):
+            chosen.append(section)
+    first_leads = False
+    for section in sorted(chosen, key=lambda s: s.start):
+        start, end = bodies.get(id(section)) or _body(text, section)
         body = text[start:end]
         if not body.strip():
             continue
         heading = section.heading.strip()
-        roles = _role_agencies(body, ctx, heading)
+        rule = _FIRST_LEADS.search(body)
+        roles = _role_agencies(body, ctx, heading, first_leads or bool(rule))
+        if rule and rule.group("carry"):
+            first_leads = True
         usable = body.startswith(heading) and 2 <= len(heading) <= 40 and heading != body
         measures.append(
             Measure(
