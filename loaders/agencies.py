@@ -205,7 +205,10 @@ def _items(text: str) -> list[str]:
             and _type_of(_bare(item))[0] is None
             and _type_of(_bare(item[1:]))[0] is None
             and _bare(item) not in national_names()
-            and all(p and p not in _KIND_WORDS and _is_agency_like(p) for p in parts)
+            and all(
+                p and p not in _KIND_WORDS and not p.startswith("其") and _is_agency_like(p)
+                for p in parts
+            )
         ):
             out.extend(parts)
         else:
@@ -220,6 +223,8 @@ def _bare(item: str) -> str:
 
 def _is_agency_like(item: str) -> bool:
     if _type_of(_bare(item))[0] is not None or _bare(item) in national_names():
+        return True
+    if re.match(r"^各(?:地区|地|单位|部门|级)", item):
         return True
     return bool(
         re.search(r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|\))$", item)

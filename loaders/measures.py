@@ -59,11 +59,18 @@ _LABEL_LINE = re.compile(
 )
 _AGENCY_END = (
     r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
-    r"总公司|公司|科|部|总署|银行|机关|办)"
+    r"总公司|公司|科|部|总署|银行|机关|办|(?<=各)单位|(?<=有关)单位)"
 )
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[。；;！]))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,29}}?{_AGENCY_END})"
-    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同)"
+    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同"
+    # 各地区、各部门在制定相关规定时，要…; 各项目管理部门对科研项目要…
+    r"|在[^。；;]{1,30}?时[，,]\s*要|对[^，。；,;]{1,20}?要)"
+)
+_REQUEST = re.compile(
+    rf"(?:^|(?<=[。；;，,]))请(?P<who>[^，。；,;“”]{{1,60}}?{_AGENCY_END}(?:等部门|等单位)?)"
+    r"(?:会同(?P<with>[^，。；,;]{2,30}?(?:部门|单位|部|委|局)))?"
+    r"(?=在|于|落实|按照|研究|提出|牵头|负责|抓紧|加快|进一步|制定|会同|做好|组织)"
 )
 _SENTENCE_END = "。；;！!)）"
 
@@ -184,12 +191,19 @@ def _role_agencies(
         if heading and body.startswith(heading) and len(heading) < len(body):
             scans.append(body[len(heading) :])
         # A two-phrase title run into a generic subject: 加强宣传,营造良好环境各级各部门要….
-        run_in = re.match(r"[^,，。；]{2,12}[,，][^,，。；]{2,12}?(?=各(?:级|有关|部门|单位))", body)
+        run_in = re.match(
+            r"[^,，。；]{2,12}[,，][^,，。；]{2,12}?(?=(?:[省市区县镇乡](?:政府|委)?)?各(?:级|有关|部门|单位))",
+            body,
+        )
         if run_in:
             scans.append(body[run_in.end() :])
         for m in (m for scan in scans for m in _SUBJECT.finditer(scan)):
-            subject = m.group("subj")
-            if re.match(r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经|凡|如)", subject):
+            # 各级人民政府对所属部门…要: the subject ends where its object begins.
+            subject = "、".join(
+                re.split(r"(?<=.{2})对", piece, maxsplit=1)[0]
+                for piece in m.group("subj").split("、")
+            )
+            if re.match(r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经|凡|如|请)", subject):
                 continue
             after = m.string[m.end() : m.end() + 2]
             if after == "会同":
@@ -199,6 +213,17 @@ def _role_agencies(
                     roles["participants"].extend(split_agencies(_assignment_list(with_.group("with")), ctx))
                 continue
             roles["responsible"].extend(split_agencies(subject, ctx))
+    if not assigned:
+        # A request to a body is its assignment: 请财政部落实…, 请科技部、…等部门在2019年2月底前完成.
+        for m in _REQUEST.finditer(body):
+            who = _assignment_list(m.group("who"))
+            if m.group("with"):
+                roles["lead"].extend(split_agencies(who, ctx))
+                roles["participants"].extend(
+                    split_agencies(_assignment_list(m.group("with")), ctx)
+                )
+            else:
+                roles["responsible"].extend(split_agencies(who, ctx))
     for key, agencies in roles.items():
         unique: dict[str, Agency] = {}
         for agency in agencies:
@@ -209,7 +234,12 @@ def _role_agencies(
 
 def _states_assignment(body: str) -> bool:
     """Whether an item names who carries it out (parenthesis, 责任单位 line or subject)."""
-    return bool(_TRAILING_PAREN.search(body) or _LABEL_LINE.search(body) or _SUBJECT.search(body))
+    return bool(
+        _TRAILING_PAREN.search(body)
+        or _LABEL_LINE.search(body)
+        or _SUBJECT.search(body)
+        or _REQUEST.search(body)
+    )
 
 
 def _inner_items(text: str, section: Section) -> list[Section]:
