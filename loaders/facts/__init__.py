@@ -44,7 +44,9 @@ def extract_facts(doc: PolicyDocument) -> None:
             doc.level = ctx.level
     sections = doc.sections or outline(doc.text)
     doc.measures = extract_measures(doc.text, sections, ctx)
-    doc.targets = extract_targets(doc.text, ctx)
+    issued = doc.issued or doc.published
+    issued_year = int(issued[:4]) if issued and issued[:4].isdigit() else None
+    doc.targets = extract_targets(doc.text, ctx, issued_year)
     doc.groups = extract_groups(doc.text, ctx)
 
 
