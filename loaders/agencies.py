@@ -237,6 +237,8 @@ def split_agencies(text: str, ctx: DocContext) -> list[Agency]:
     A piece that names no agency on its own (各乡 in 各乡、镇(区)人民政府) is joined to the next.
     """
     pieces = _items(text)
+    # 财政、医保、中医药等部门: a list closed by 部门 names one kind of body per piece.
+    kinds_list = bool(re.search(r"(?:等)?(?:有关)?部门$", text)) and len(pieces) > 1
     merged: list[str] = []
     pending = ""
     separator = "、"
@@ -244,7 +246,7 @@ def split_agencies(text: str, ctx: DocContext) -> list[Agency]:
         if pending:
             piece = pending + separator + piece
             pending = ""
-        if not _is_agency_like(piece) and piece is not pieces[-1]:
+        if not kinds_list and not _is_agency_like(piece) and piece is not pieces[-1]:
             pending = piece
             continue
         merged.append(piece)

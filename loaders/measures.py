@@ -59,13 +59,21 @@ _LABEL_LINE = re.compile(
 )
 _AGENCY_END = (
     r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
-    r"总公司|公司|科|部|总署|银行|机关|办|(?<=各)单位|(?<=有关)单位)"
+    r"总公司|公司|科|部|总署|银行|机关|办|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份))"
 )
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。；;！]))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,29}}?{_AGENCY_END})"
+    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{2,40}}?(?:部门|政府|各地)要))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
     r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同"
     # 各地区、各部门在制定相关规定时，要…; 各项目管理部门对科研项目要…
     r"|在[^。；;]{1,30}?时[，,]\s*要|对[^，。；,;]{1,20}?要)"
+)
+# A statement that a body does the work, with no 要: "国家卫生健康委于2019年12月底前完成…",
+# "2019年3月底前，国家卫生健康委推行…", "卫生健康行政部门监督指导…". Only bodies the agency
+# lexicons know count here, since any noun can start such a sentence.
+_DECLARATIVE = re.compile(
+    rf"(?:^|(?<=[。；;！]))\s*(?:\d{{4}}年(?:\d{{1,2}}月)?(?:底|末)?(?:前|以前)[，,])?"
+    rf"(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
+    r"(?=于\d{4}年|在\d{4}年|推行|印发|建立|完成|组织|研究|监督|指导|出台|制定|开展|牵头|承担|落实)"
 )
 _REQUEST = re.compile(
     rf"(?:^|(?<=[。；;，,]))请(?P<who>[^，。；,;“”]{{1,60}}?{_AGENCY_END}(?:等部门|等单位)?)"
@@ -205,14 +213,26 @@ def _role_agencies(
             )
             if re.match(r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经|凡|如|请)", subject):
                 continue
-            after = m.string[m.end() : m.end() + 2]
+            # 2019年6月底前各省份要…: the time comes first, the subject after it.
+            subject = re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前)?[，,]?", "", subject)
+            comma = m.start() > 0 and m.string[m.start() - 1] in "，,"
+            if comma and not _starts_with_agency(subject, ctx):
+                # After a comma only a list of bodies is a subject (…，财政、医保等部门要…),
+                # not a run-in title (加强领导各级各有关部门).
+                continue
+            after = m.string[m.end() : m.end() + 3].lstrip("要")[:2]
             if after == "会同":
-                with_ = re.match(r"会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)", m.string[m.end():])
+                with_ = re.match(r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)", m.string[m.end() :])
                 roles["lead"].extend(split_agencies(subject, ctx))
                 if with_:
                     roles["participants"].extend(split_agencies(_assignment_list(with_.group("with")), ctx))
                 continue
             roles["responsible"].extend(split_agencies(subject, ctx))
+    if not assigned:
+        for m in _DECLARATIVE.finditer(body):
+            subject = m.group("subj")
+            if not subject.startswith("请") and _starts_with_agency(subject, ctx):
+                roles["responsible"].extend(split_agencies(subject, ctx))
     if not assigned:
         # A request to a body is its assignment: 请财政部落实…, 请科技部、…等部门在2019年2月底前完成.
         for m in _REQUEST.finditer(body):
@@ -232,13 +252,25 @@ def _role_agencies(
     return roles
 
 
-def _states_assignment(body: str) -> bool:
+def _starts_with_agency(subject: str, ctx: DocContext) -> bool:
+    if re.match(r"^(?:[省市县区镇乡](?:政府)?)?(?:各|有关|相关|其他)", subject):
+        return True
+    first = split_agencies(subject, ctx)[0]
+    return first.type not in (None, "generic") or first.name is not None
+
+
+def _states_assignment(body: str, ctx: DocContext) -> bool:
     """Whether an item names who carries it out (parenthesis, 责任单位 line or subject)."""
     return bool(
         _TRAILING_PAREN.search(body)
         or _LABEL_LINE.search(body)
         or _SUBJECT.search(body)
         or _REQUEST.search(body)
+        or any(
+            _starts_with_agency(m.group("subj"), ctx)
+            for m in _DECLARATIVE.finditer(body)
+            if not m.group("subj").startswith("请")
+        )
     )
 
 
@@ -275,6 +307,15 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
             if leaf in chosen:
                 chosen.remove(leaf)
                 chosen.extend(inner)
+    # An item whose own paragraph assigns work before its sub-items (or before an annex the
+    # splitter hung under it) is a measure too.
+    for section in sections:
+        kids = _children(sections, section)
+        if not kids or re.fullmatch(r"[一二三四五六七八九十]+", section.path):
+            continue
+        own = Section(section.path, section.heading, section.start, kids[0].start)
+        if _states_assignment(text[slice(*_body(text, own))], ctx):
+            leaves.append(own)
     bodies = {id(s): _body(text, s) for s in leaves}
     nested = any("." in s.path for s in leaves)
     for section in leaves:
@@ -282,7 +323,7 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         # task item, unless the document numbers nothing deeper.
         if nested and re.fullmatch(r"[一二三四五六七八九十]+", section.path):
             continue
-        if section not in chosen and _states_assignment(text[slice(*bodies[id(section)])]):
+        if section not in chosen and _states_assignment(text[slice(*bodies[id(section)])], ctx):
             chosen.append(section)
     first_leads = False
     for section in sorted(chosen, key=lambda s: s.start):
