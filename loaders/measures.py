@@ -54,6 +54,11 @@ _LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "负责": "responsibl
 _TRAILING_PAREN = re.compile(
     rf"[(（]([^()（）]*(?:[^()（）]*[(（][^()（）]*[)）])*[^()（）]*(?:{_ROLE_WORDS})[^()（）]*)[)）]\s*[。.]?\s*$"
 )
+# A completion deadline stated with the assignment: （…负责，2019年底前完成） / 完成时限：长期坚持.
+_DEADLINE = re.compile(
+    r"(?:完成时限|时间节点|完成时间)\s*[:：]\s*(?P<labelled>[^；;。)）\n]{2,20})"
+    r"|(?P<date>(?:\d{4}年(?:\d{1,2}月)?(?:底|末)?|年底)(?:前|以前)?(?:完成|启动|出台|到位)|长期坚持|持续推进)"
+)
 _LABEL_LINE = re.compile(
     r"^[ \t\u3000]*(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：].*$", re.MULTILINE
 )
@@ -337,6 +342,9 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         if rule and rule.group("carry"):
             first_leads = True
         usable = body.startswith(heading) and 2 <= len(heading) <= 40 and heading != body
+        paren = _TRAILING_PAREN.search(body)
+        stated = " ".join([paren.group(1)] if paren else []) + " ".join(_LABEL_LINE.findall(body))
+        deadline = _DEADLINE.search(stated)
         measures.append(
             Measure(
                 path=section.path,
@@ -347,6 +355,7 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
                 lead=roles["lead"],
                 participants=roles["participants"],
                 responsible=roles["responsible"],
+                deadline=(deadline.group("labelled") or deadline.group("date")) if deadline else None,
             )
         )
     return measures
