@@ -129,6 +129,12 @@ def _body(text: str, section: Section) -> tuple[int, int]:
         end = newline + 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # 责任单位：… / 牵头单位：…　配合单位：… lines that follow the item belong to it.
+    while True:
+        line = _LABEL_LINE.match(text, end + 1 if text[end : end + 1] == "\n" else end)
+        if not line or line.start() > section.end:
+            break
+        end = min(line.end(), section.end)
     return start, end
 
 
