@@ -227,7 +227,10 @@ def _is_agency_like(item: str) -> bool:
     if re.match(r"^各(?:地区|地|单位|部门|级)", item):
         return True
     return bool(
-        re.search(r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|\))$", item)
+        re.search(
+            r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|\))$",
+            item,
+        )
     )
 
 

@@ -60,7 +60,8 @@ _DEADLINE = re.compile(
     r"|(?P<date>(?:\d{4}年(?:\d{1,2}月)?(?:底|末)?|年底)(?:前|以前)?(?:完成|启动|出台|到位)|长期坚持|持续推进)"
 )
 _LABEL_LINE = re.compile(
-    r"^[ \t\u3000]*(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：].*$", re.MULTILINE
+    r"^[ \t\u3000]*(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：].*$",
+    re.MULTILINE,
 )
 _AGENCY_END = (
     r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
@@ -173,7 +174,9 @@ def _paren_roles(paren: str, ctx: DocContext) -> list[tuple[str, list[Agency]]]:
         cooperate = re.match(r"(?P<lead>.+?)会同(?P<with>.+?)(?:共同)?负责$", clause.strip())
         if cooperate:
             found.append(("lead", split_agencies(_assignment_list(cooperate.group("lead")), ctx)))
-            found.append(("participants", split_agencies(_assignment_list(cooperate.group("with")), ctx)))
+            found.append(
+                ("participants", split_agencies(_assignment_list(cooperate.group("with")), ctx))
+            )
             continue
         for m in _ROLE.finditer(clause):
             who = _assignment_list(m.group("who"))
@@ -225,7 +228,9 @@ def _role_agencies(
             if re.match(r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经|凡|如|请)", subject):
                 continue
             # 2019年6月底前各省份要…: the time comes first, the subject after it.
-            subject = re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前)?[，,]?", "", subject)
+            subject = re.sub(
+                r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前)?[，,]?", "", subject
+            )
             comma = m.start() > 0 and m.string[m.start() - 1] in "，,"
             if comma and not _starts_with_agency(subject, ctx):
                 # After a comma only a list of bodies is a subject (…，财政、医保等部门要…),
@@ -233,10 +238,15 @@ def _role_agencies(
                 continue
             after = m.string[m.end() : m.end() + 3].lstrip("要")[:2]
             if after == "会同":
-                with_ = re.match(r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)", m.string[m.end() :])
+                with_ = re.match(
+                    r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)",
+                    m.string[m.end() :],
+                )
                 roles["lead"].extend(split_agencies(subject, ctx))
                 if with_:
-                    roles["participants"].extend(split_agencies(_assignment_list(with_.group("with")), ctx))
+                    roles["participants"].extend(
+                        split_agencies(_assignment_list(with_.group("with")), ctx)
+                    )
                 continue
             roles["responsible"].extend(split_agencies(subject, ctx))
     if not assigned:
@@ -250,9 +260,7 @@ def _role_agencies(
             who = _assignment_list(m.group("who"))
             if m.group("with"):
                 roles["lead"].extend(split_agencies(who, ctx))
-                roles["participants"].extend(
-                    split_agencies(_assignment_list(m.group("with")), ctx)
-                )
+                roles["participants"].extend(split_agencies(_assignment_list(m.group("with")), ctx))
             else:
                 roles["responsible"].extend(split_agencies(who, ctx))
     for key, agencies in roles.items():
@@ -361,7 +369,9 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
                 lead=roles["lead"],
                 participants=roles["participants"],
                 responsible=roles["responsible"],
-                deadline=(deadline.group("labelled") or deadline.group("date")) if deadline else None,
+                deadline=(deadline.group("labelled") or deadline.group("date"))
+                if deadline
+                else None,
             )
         )
     return measures

@@ -264,14 +264,19 @@ def find_references(
             or _overlaps(mentions, start, end)
         ):
             continue
-        titled = next((mt for mt in mentions if mt.title and mt.doc_number == found.doc_number), None)
+        titled = next(
+            (mt for mt in mentions if mt.title and mt.doc_number == found.doc_number), None
+        )
         unquoted = _UNQUOTED_TITLE.search(text, max(0, start - 80), start)
         if titled is not None:
             # 按照国办发〔1993〕71号文件: the document already cited by its title.
             mentions.append(_Mention(titled.title, found.doc_number, titled.issuer, start, end))
         elif unquoted is not None:
             # 国务院关于…的通知（国发〔2016〕5号）: a title written without 《》.
-            verb = re.match(r"(?:根据|按照|依照|依据|贯彻落实|落实|贯彻|执行|印发|转发)+", unquoted.group("title"))
+            verb = re.match(
+                r"(?:根据|按照|依照|依据|贯彻落实|落实|贯彻|执行|印发|转发)+",
+                unquoted.group("title"),
+            )
             title_start = unquoted.start("title") + (verb.end() if verb else 0)
             name = text[title_start : unquoted.end("title")]
             mentions.append(

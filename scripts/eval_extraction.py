@@ -170,8 +170,10 @@ def label_keys(label: dict[str, Any]) -> dict[str, Counter[tuple[Any, ...]]]:
         )
     if "references" in label:
         keys["references"] = Counter(
-            {(_title_key(r["title"]) if r["title"] else r["doc_number"], r["relation"]): 1
-             for r in label["references"]}
+            {
+                (_title_key(r["title"]) if r["title"] else r["doc_number"], r["relation"]): 1
+                for r in label["references"]
+            }
         )
     return keys
 
@@ -187,9 +189,7 @@ def found_keys(doc: Any, label: dict[str, Any]) -> dict[str, Counter[tuple[Any, 
         for role in ("lead", "participants", "responsible"):
             for a in getattr(m, role):
                 pairs[(key, role, _agency_name({"name": a.name, "raw": a.raw}))] += 1
-    targets = Counter(
-        (t.value, t.value_max, t.unit, t.comparator, t.year) for t in doc.targets
-    )
+    targets = Counter((t.value, t.value_max, t.unit, t.comparator, t.year) for t in doc.targets)
     refs: Counter[tuple[Any, ...]] = Counter()
     for r in doc.references:
         if r.relation == "self":
@@ -203,8 +203,14 @@ def _figures(tp: int, fp: int, fn: int) -> dict[str, Any]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(f1, 3)}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f1, 3),
+    }
 
 
 def evaluate_labels(corpus: Path, verbose: bool = False) -> dict[str, Any]:

@@ -93,7 +93,9 @@ def extract_task_tables(text: str, ctx: DocContext) -> list[Measure]:
         if first_leads and responsible and not lead:
             # 列第一位者为牵头单位 applies to a 责任单位 column as it does to parentheses.
             lead, participants, responsible = responsible[:1], participants + responsible[1:], []
-        number = by_role.get("number") or str(len([m for m in measures if m.path.startswith(f"表{table}.")]) + 1)
+        number = by_role.get("number") or str(
+            len([m for m in measures if m.path.startswith(f"表{table}.")]) + 1
+        )
         body = line.rstrip("\r\n")
         measures.append(
             Measure(

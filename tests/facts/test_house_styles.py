@@ -15,7 +15,9 @@ JIANGSU = ["江苏省人民政府办公厅"]
 
 
 def _facts(text: str, issuers: list[str]) -> PolicyDocument:
-    doc = PolicyDocument(source=Source("x.txt", "0" * 64, "txt", "utf-8"), text=text, issuers=issuers)
+    doc = PolicyDocument(
+        source=Source("x.txt", "0" * 64, "txt", "utf-8"), text=text, issuers=issuers
+    )
     extract_facts(doc)
     return doc
 
@@ -45,7 +47,11 @@ STYLES = [
             ("加大稳岗支持", "lead", ["人力资源和社会保障部"]),
             ("加大稳岗支持", "participants", ["财政部"]),
             ("发挥政府性融", "lead", ["财政部"]),
-            ("发挥政府性融", "participants", ["工业和信息化部", "中国人民银行", "中国银行保险监督管理委员会"]),
+            (
+                "发挥政府性融",
+                "participants",
+                ["工业和信息化部", "中国人民银行", "中国银行保险监督管理委员会"],
+            ),
             ("明确部门组织", "lead", ["各有关部门和单位"]),
         ],
     ),
@@ -109,7 +115,11 @@ STYLES = [
         "1.健全质量评价考核机制。推动市、县人民政府将质量安全纳入政府绩效考核评价指标。(省监察厅、质监局、统计局等部门负责)\n"
         "2.建立质量奖励制度。设立江苏省质量奖。(省质监局牵头,省发展改革委、财政厅参加)\n",
         [
-            ("健全质量评价", "responsible", ["江苏省监察厅", "江苏省质量技术监督局", "江苏省统计局"]),
+            (
+                "健全质量评价",
+                "responsible",
+                ["江苏省监察厅", "江苏省质量技术监督局", "江苏省统计局"],
+            ),
             ("建立质量奖励", "lead", ["江苏省质量技术监督局"]),
             ("建立质量奖励", "participants", ["江苏省发展和改革委员会", "江苏省财政厅"]),
         ],
@@ -158,7 +168,10 @@ def test_task_table_rows_become_measures_with_deadlines() -> None:
         ("表1.2", "开展质量强市示范城市创建", "长期坚持"),
     ]
     assert [a.name for a in doc.measures[0].lead] == ["江苏省质量技术监督局"]
-    assert [a.name for a in doc.measures[0].participants] == ["江苏省财政厅", "江苏省人力资源和社会保障厅"]
+    assert [a.name for a in doc.measures[0].participants] == [
+        "江苏省财政厅",
+        "江苏省人力资源和社会保障厅",
+    ]
     assert [a.raw for a in doc.measures[1].participants] == ["各设区市人民政府"]
 
 

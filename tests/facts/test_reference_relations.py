@@ -64,7 +64,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_reference_relation(name: str, text: str, expected: list[tuple[str, str | None, str]]) -> None:
+def test_reference_relation(
+    name: str, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
     found = [(r.title, r.doc_number, r.relation) for r in find_references(text)]
     assert found == expected, name
 
