@@ -62,6 +62,25 @@ def _agencies(cell: str, ctx: DocContext) -> list[Agency]:
     return split_agencies(cell.replace("，", "、").replace(",", "、"), ctx)
 
 
+_DEADLINE_CELL = re.compile(r"\d{4}年|月底|年底|前$|长期|持续|每年|季度")
+
+
+def _row_cells(cells: list[str], roles: dict[int, str], width: int) -> dict[str, str]:
+    """Cells by column role. Cleaning drops empty cells, so a short row keeps its leading cells
+    in order and, when its last cell is a date, gives that one to the deadline column."""
+    if len(cells) == width:
+        return {role: cells[i].strip() for i, role in roles.items()}
+    by_role: dict[str, str] = {}
+    last = width - 1
+    if roles.get(last) == "deadline" and _DEADLINE_CELL.search(cells[-1]):
+        by_role["deadline"] = cells[-1].strip()
+        cells = cells[:-1]
+    for i, cell in enumerate(cells):
+        if i in roles and roles[i] not in by_role:
+            by_role[roles[i]] = cell.strip()
+    return by_role
+
+
 def extract_task_tables(text: str, ctx: DocContext) -> list[Measure]:
     """The rows of every task table in ``text`` as measures (path ``表N.序号``)."""
     measures: list[Measure] = []
@@ -81,9 +100,9 @@ def extract_task_tables(text: str, ctx: DocContext) -> list[Measure]:
             table += 1
             roles, width = header, len(cells)
             continue
-        if roles is None or len(cells) != width:
+        if roles is None or not 3 <= len(cells) <= width:
             continue
-        by_role: dict[str, str] = {role: cells[i].strip() for i, role in roles.items()}
+        by_role = _row_cells(cells, roles, width)
         task = by_role.get("task", "")
         if not task:
             continue
