@@ -188,6 +188,58 @@ def _parenthesis(
     return f"({'、'.join(names)}负责)", roles
 
 
+_NO_ROLES: dict[str, list[dict[str, Any]]] = {"lead": [], "participants": [], "responsible": []}
+
+
+def _assignment_style(rng: random.Random) -> str:
+    """A local document's way of naming owners: mostly parentheses, sometimes lines or a table."""
+    pick = rng.random()
+    return "lines" if pick < 0.2 else "table" if pick < 0.35 else "parentheses"
+
+
+def _split_paren(paren: str) -> tuple[list[str], list[str], list[str]]:
+    """The lead, participant and responsible names of a rendered (X牵头,Y参加) / (X、Y负责)."""
+    inner = paren.strip("()")
+    if inner.endswith("参加"):
+        lead, _, tail = inner.removesuffix("参加").partition("牵头,")
+        return [lead], tail.replace(",", "、").split("、"), []
+    return [], [], inner.removesuffix("负责").split("、")
+
+
+def _first_leads(
+    paren: str, roles: dict[str, list[dict[str, Any]]], first: bool
+) -> tuple[str, dict[str, list[dict[str, Any]]]]:
+    """National style: （A、B、C负责。列第一位者为牵头单位，下同） once, then （A、B负责）."""
+    lead, participants, responsible = _split_paren(paren)
+    names = [n.removesuffix("等") for n in lead + participants + responsible if n]
+    owners = [a for role in ("lead", "participants", "responsible") for a in roles[role]]
+    owners = [a for a in owners if a["raw"] in names]
+    rule = "。列第一位者为牵头单位，下同" if first else ""
+    truth = {"lead": owners[:1], "participants": owners[1:], "responsible": []}
+    return f"（{'、'.join(a['raw'] for a in owners)}负责{rule}）", truth
+
+
+def _label_line(paren: str) -> str:
+    """牵头单位：X　配合单位：Y or 责任单位：X、Y, the same owners as the parenthesis."""
+    lead, participants, responsible = _split_paren(paren)
+    if lead:
+        return f"牵头单位：{lead[0]}\u3000配合单位：{'、'.join(participants)}"
+    return f"责任单位：{'、'.join(responsible)}"
+
+
+def _table_row(
+    number: int, task: str, paren: str, roles: dict[str, list[dict[str, Any]]], deadline: str
+) -> tuple[str, dict[str, list[dict[str, Any]]]]:
+    """序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限, tab-separated as the readers give tables."""
+    lead, participants, responsible = _split_paren(paren)
+    if not lead:
+        lead, participants = responsible[:1], responsible[1:]
+        owners = roles["responsible"]
+        roles = {"lead": owners[:1], "participants": owners[1:], "responsible": []}
+    row = f"{number}\t{task}\t{lead[0]}\t{'、'.join(participants)}\t{deadline}"
+    return row, roles
+
+
 def indicator_phrase(t: TargetPlan, doc: DocPlan) -> str:
     """The indicator as this document writes it (江苏名牌产品, 浙江省著名商标 …)."""
     province = doc.region.ancestor("province")
@@ -388,6 +440,7 @@ def render(doc: DocPlan, seed: int) -> tuple[str, dict[str, Any]]:
     # Measures.
     msec = heading("重点任务" if doc.tier != "town" else "主要措施")
     subject_led = doc.tier in ("county", "town")
+    table_rows: list[str] = []
     if subject_led:
         templates = rng.sample(SUBJECT_LED, k=len(SUBJECT_LED))
         used: set[str] = set()
@@ -405,18 +458,26 @@ def render(doc: DocPlan, seed: int) -> tuple[str, dict[str, Any]]:
             sentence = templates[(i - 1) % len(templates)].format(a=raw)
             extra = "".join(x.format(k=k, r=r.name) for x in theme.body)
             w.line(f"{num}{sentence}{extra}")
+            owner = {"raw": raw, "type": a.key, "name": f"{r.name}{form}"}
+            # "X要会同有关单位…": X leads and the bodies it works with take part.
+            cooperates = "会同" in sentence
             measures.append(
                 {
                     "path": f"{msec}.{i}" if doc.tier == "town" else f"{msec}.({i})",
                     "title": None,
-                    "lead": [],
-                    "participants": [],
-                    "responsible": [{"raw": raw, "type": a.key, "name": f"{r.name}{form}"}],
+                    "lead": [owner] if cooperates else [],
+                    "participants": (
+                        [{"raw": "有关单位", "type": "generic", "name": None}] if cooperates else []
+                    ),
+                    "responsible": [] if cooperates else [owner],
                 }
             )
     else:
         groups = [doc.themes[i : i + 3] for i in range(0, len(doc.themes), 3)]
         group_heads = ("夯实质量发展基础", "强化质量安全监管", "提升质量竞争能力")
+        # How this document assigns its work: national 列第一位者为牵头单位 parentheses, local
+        # trailing parentheses, 牵头单位/责任单位 lines after each item, or an annex task table.
+        assign = "first-leads" if r.level == "national" else _assignment_style(rng)
         for gi, themes in enumerate(groups, 1):
             gnum = SECTION_NUMS[gi - 1]
             w.line(f"({gnum}){group_heads[(gi - 1) % len(group_heads)]}。")
@@ -428,8 +489,34 @@ def render(doc: DocPlan, seed: int) -> tuple[str, dict[str, Any]]:
                     body.insert(0, f"制定出台《{ann}》。")
                     references.append({"title": ann, "doc_number": None, "relation": "announces"})
                 paren, roles = _parenthesis(rng, r, theme)
-                w.line(f"{mi}.{head}。{''.join(body)}{paren}")
-                measures.append({"path": f"{msec}.({gnum}).{mi}", "title": head, **roles})
+                path = f"{msec}.({gnum}).{mi}"
+                item = f"{mi}.{head}。{''.join(body)}"
+                if assign == "first-leads":
+                    paren, roles = _first_leads(paren, roles, first=not measures)
+                    w.line(f"{item}{paren}")
+                elif assign == "lines":
+                    w.line(item)
+                    w.line(_label_line(paren))
+                elif assign == "table":
+                    w.line(item)
+                    deadline = rng.choice(
+                        [f"{doc.year}年底前", f"{doc.year + 1}年6月底前", "长期坚持"]
+                    )
+                    row, roles = _table_row(len(table_rows) + 1, head, paren, roles, deadline)
+                    table_rows.append(row)
+                    measures.append({"path": path, "title": head, **_NO_ROLES})
+                    measures.append(
+                        {
+                            "path": f"表1.{len(table_rows)}",
+                            "title": head,
+                            "deadline": deadline,
+                            **roles,
+                        }
+                    )
+                    continue
+                else:
+                    w.line(f"{item}{paren}")
+                measures.append({"path": path, "title": head, **roles})
 
     heading("保障措施" if doc.tier != "town" else "工作要求")
     if doc.tier != "town":
@@ -439,6 +526,12 @@ def render(doc: DocPlan, seed: int) -> tuple[str, dict[str, Any]]:
     w.line(
         f"各地各部门要按照职责分工,细化工作方案,于每年年底前将工作进展情况报送{k}质量工作领导小组办公室。"
     )
+    if table_rows:
+        w.line("附件")
+        w.line("重点任务分工表")
+        w.line("序号\t工作任务\t牵头单位\t配合单位\t完成时限")
+        for row in table_rows:
+            w.line(row)
     if not wrapped:
         w.line(
             iss if doc.level != "town" else f"{r.parent.name if r.parent else ''}{r.name}人民政府"

@@ -274,6 +274,8 @@ def _measure(w: _Writer, node: str, measure: Measure) -> None:
     w.add(node, t.PKG_SECTION_PATH, ox.Literal(measure.path))
     w.add(node, t.PKG_HEADING, zh(measure.title) if measure.title else None)
     w.add(node, t.PKG_TEXT, zh(measure.text))
+    if measure.deadline:
+        w.add(node, t.PKG_DEADLINE, ox.Literal(measure.deadline))
     w.evidence(
         node, w.doc.text[measure.start : measure.end] or measure.text, measure.start, measure.end
     )

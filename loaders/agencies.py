@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from loaders.record import Agency
 from loaders.regions import DocContext, find_region
@@ -29,6 +30,41 @@ _GENERIC = re.compile(r"有关|相关|^各(?:部门|单位|地)|各部门|^各�
 _LIST_END = re.compile(r"(?:等有关部门|等主管部门|等部门|等单位|等)$")
 # Suffixes that name a concrete body; 部门 / 主管部门 name a kind of body, not one office.
 _VAGUE_SUFFIXES = ("主管部门", "部门")
+# Words naming a kind of body, never a body: 各有关部门和单位 is one generic owner, not two.
+_KIND_WORDS = ("单位", "部门", "机构", "组织")
+
+
+_NATIONAL_TSV = Path(__file__).with_name("national_agencies.tsv")
+# A name written this way is a central organ wherever it stands (统计局 alone is not: in a county
+# plan it is the county's bureau).
+_CENTRAL_FORM = re.compile(r"^(?:国家|国务院|中国|中华|中央|中共中央|全国)|(?:总局|总署|总社)$")
+
+
+@cache
+def national_names() -> dict[str, str]:
+    """Abbreviations of central organs → official full names (``national_agencies.tsv``).
+
+    >>> national_names()["人力资源社会保障部"]
+    '人力资源和社会保障部'
+    """
+    names: dict[str, str] = {}
+    for line in _NATIONAL_TSV.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            written, full = line.split("\t")
+            names[written.strip()] = full.strip()
+    return names
+
+
+def _national_name(text: str, ctx: DocContext) -> str | None:
+    """The full name of a central organ, or ``None`` when ``text`` is not one in this document."""
+    if _GENERIC.search(text) or text.startswith("各"):
+        return None
+    full = national_names().get(text)
+    if full is not None and (ctx.level == "national" or _CENTRAL_FORM.search(text)):
+        return full
+    if ctx.level == "national" and re.search(r"(?:部|署|总局|委员会|银行|总公司|办公室)$", text):
+        return text
+    return None
 
 
 def _type_of(name: str) -> tuple[str | None, str | None]:
@@ -86,6 +122,10 @@ def resolve_agency(raw: str, ctx: DocContext, carried_prefix: str | None = None)
     Agency(raw='省有关部门', name=None, type='generic', region='江苏省')
     """
     text = _bare(raw.strip())
+
+    national = _national_name(text, ctx)
+    if national is not None:
+        return Agency(raw=raw, name=national, type=_type_of(text)[0], region=None)
 
     bank = _PEOPLES_BANK.match(text)
     if bank:
@@ -164,7 +204,11 @@ def _items(text: str) -> list[str]:
             len(parts) > 1
             and _type_of(_bare(item))[0] is None
             and _type_of(_bare(item[1:]))[0] is None
-            and all(p and _is_agency_like(p) for p in parts)
+            and _bare(item) not in national_names()
+            and all(
+                p and p not in _KIND_WORDS and not p.startswith("其") and _is_agency_like(p)
+                for p in parts
+            )
         ):
             out.extend(parts)
         else:
@@ -178,9 +222,16 @@ def _bare(item: str) -> str:
 
 
 def _is_agency_like(item: str) -> bool:
-    if _type_of(_bare(item))[0] is not None:
+    if _type_of(_bare(item))[0] is not None or _bare(item) in national_names():
         return True
-    return bool(re.search(r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|\))$", item))
+    if re.match(r"^各(?:地区|地|单位|部门|级)", item):
+        return True
+    return bool(
+        re.search(
+            r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|\))$",
+            item,
+        )
+    )
 
 
 def split_agencies(text: str, ctx: DocContext) -> list[Agency]:
@@ -189,6 +240,8 @@ def split_agencies(text: str, ctx: DocContext) -> list[Agency]:
     A piece that names no agency on its own (各乡 in 各乡、镇(区)人民政府) is joined to the next.
     """
     pieces = _items(text)
+    # 财政、医保、中医药等部门: a list closed by 部门 names one kind of body per piece.
+    kinds_list = bool(re.search(r"(?:等)?(?:有关)?部门$", text)) and len(pieces) > 1
     merged: list[str] = []
     pending = ""
     separator = "、"
@@ -196,7 +249,7 @@ def split_agencies(text: str, ctx: DocContext) -> list[Agency]:
         if pending:
             piece = pending + separator + piece
             pending = ""
-        if not _is_agency_like(piece) and piece is not pieces[-1]:
+        if not kinds_list and not _is_agency_like(piece) and piece is not pieces[-1]:
             pending = piece
             continue
         merged.append(piece)

@@ -29,7 +29,10 @@ _CONTAINER = re.compile(r"任务|措施|重点工作|工作重点|分工|重点�
 _NUMBERING = re.compile(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|、)[ \t\u3000]*"
 )
-_ROLE = re.compile(r"(?P<who>[^牵参配负]*?)(?P<role>牵头|参加|配合|参与|协办|负责)(?:[,，;；、]|$)")
+_ROLE_WORDS = "牵头|参加|配合|参与|协办|负责"
+_ROLE = re.compile(
+    rf"(?P<who>.+?)(?:按职责分工|按照职责分工|分别)?(?P<role>{_ROLE_WORDS})(?=[,，;；。、]|$)"
+)
 _ROLES = {
     "牵头": "lead",
     "参加": "participants",
@@ -38,13 +41,50 @@ _ROLES = {
     "协办": "participants",
     "负责": "responsible",
 }
-_TRAILING_PAREN = re.compile(
-    r"[(（]([^()（）]*(?:牵头|参加|配合|负责)[^()（）]*)[)）]\s*[。.]?\s*$"
+# National style: "（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）" — the first
+# listed agency leads, here and in every later list of the document (下同, "the same below").
+_FIRST_LEADS = re.compile(r"列第一位(?:者|的)?为牵头单位[，,]?\s*(?P<carry>下同)?")
+# Labelled assignments: "（负责部门：住房城乡建设部；适用范围：…）", "责任单位：X、Y",
+# "牵头单位：X　配合单位：Y".
+_LABEL = re.compile(
+    r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|配合单位|配合部门|参加单位|协办单位)"
+    r"\s*[:：]\s*(?P<who>[^；;。:：()（）\n]+?)(?=\s*(?:[；;。]|$|[\s\u3000]+\S+[:：]|适用范围))"
 )
-_AGENCY_END = r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|总公司|公司|科)"
+_LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "负责": "responsible"}
+_TRAILING_PAREN = re.compile(
+    rf"[(（]([^()（）]*(?:[^()（）]*[(（][^()（）]*[)）])*[^()（）]*(?:{_ROLE_WORDS})[^()（）]*)[)）]\s*[。.]?\s*$"
+)
+# A completion deadline stated with the assignment: （…负责，2019年底前完成） / 完成时限：长期坚持.
+_DEADLINE = re.compile(
+    r"(?:完成时限|时间节点|完成时间)\s*[:：]\s*(?P<labelled>[^；;。)）\n]{2,20})"
+    r"|(?P<date>(?:\d{4}年(?:\d{1,2}月)?(?:底|末)?|年底)(?:前|以前)?(?:完成|启动|出台|到位)|长期坚持|持续推进)"
+)
+_LABEL_LINE = re.compile(
+    r"^[ \t\u3000]*(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：].*$",
+    re.MULTILINE,
+)
+_AGENCY_END = (
+    r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
+    r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份))"
+)
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。；;！]))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,29}}?{_AGENCY_END})"
-    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将)"
+    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{2,40}}?(?:部门|政府|各地)要))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
+    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同"
+    # 各地区、各部门在制定相关规定时，要…; 各项目管理部门对科研项目要…
+    r"|在[^。；;]{1,30}?时[，,]\s*要|对[^，。；,;]{1,20}?要)"
+)
+# A statement that a body does the work, with no 要: "国家卫生健康委于2019年12月底前完成…",
+# "2019年3月底前，国家卫生健康委推行…", "卫生健康行政部门监督指导…". Only bodies the agency
+# lexicons know count here, since any noun can start such a sentence.
+_DECLARATIVE = re.compile(
+    rf"(?:^|(?<=[。；;！]))\s*(?:\d{{4}}年(?:\d{{1,2}}月)?(?:底|末)?(?:前|以前)[，,])?"
+    rf"(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
+    r"(?=于\d{4}年|在\d{4}年|推行|印发|建立|完成|组织|研究|监督|指导|出台|制定|开展|牵头|承担|落实)"
+)
+_REQUEST = re.compile(
+    rf"(?:^|(?<=[。；;，,]))请(?P<who>[^，。；,;“”]{{1,60}}?{_AGENCY_END}(?:等部门|等单位)?)"
+    r"(?:会同(?P<with>[^，。；,;]{2,30}?(?:部门|单位|部|委|局)))?"
+    r"(?=在|于|落实|按照|研究|提出|牵头|负责|抓紧|加快|进一步|制定|会同|做好|组织)"
 )
 _SENTENCE_END = "。；;！!)）"
 
@@ -90,6 +130,12 @@ def _body(text: str, section: Section) -> tuple[int, int]:
         end = newline + 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # 责任单位：… / 牵头单位：…　配合单位：… lines that follow the item belong to it.
+    while True:
+        line = _LABEL_LINE.match(text, end + 1 if text[end : end + 1] == "\n" else end)
+        if not line or line.start() > section.end:
+            break
+        end = min(line.end(), section.end)
     return start, end
 
 
@@ -101,42 +147,221 @@ def measure_title(body: str) -> str:
     return first.strip()
 
 
-def _role_agencies(body: str, ctx: DocContext, heading: str = "") -> dict[str, list[Agency]]:
-    roles: dict[str, list[Agency]] = {"lead": [], "participants": [], "responsible": []}
-    paren = _TRAILING_PAREN.search(body)
-    if paren:
-        for m in _ROLE.finditer(paren.group(1)):
-            who = m.group("who").strip(" ,，、;；")
-            if who:
-                roles[_ROLES[m.group("role")]].extend(split_agencies(who, ctx))
-    # A heading run into its first sentence (建立机构,加强领导各级各有关部门要…) ends a sentence too.
-    scans = [body]
-    if heading and body.startswith(heading) and len(heading) < len(body):
-        scans.append(body[len(heading) :])
-    for m in (m for scan in scans for m in _SUBJECT.finditer(scan)):
-        subject = m.group("subj")
-        if re.match(r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从)", subject):
+def _assignment_list(who: str) -> str:
+    """The agency list of an assignment, without the words that close it.
+
+    >>> _assignment_list("商务部、农业农村部等和各有关省级人民政府")
+    '商务部、农业农村部、各有关省级人民政府'
+    >>> _assignment_list("人力资源社会保障部等有关部门和单位")
+    '人力资源社会保障部'
+    """
+    who = re.sub(r"等(?:有关|相关)?(?:部门|单位)?(?:和|及)(?=各|有关|其他)", "、", who)
+    who = re.sub(r"等(?:有关|相关)?(?:部门)?(?:和|及)?(?:单位)?$", "", who.strip(" ,，、;；"))
+    return re.sub(r"[，,]", "、", who)
+
+
+def _paren_roles(paren: str, ctx: DocContext) -> list[tuple[str, list[Agency]]]:
+    """(role, agencies) pairs an assignment parenthesis states, in its order."""
+    found: list[tuple[str, list[Agency]]] = []
+    for m in _LABEL.finditer(paren):
+        label = m.group("label")
+        role = next((r for k, r in _LABEL_ROLES.items() if label.startswith(k)), "participants")
+        found.append((role, split_agencies(_assignment_list(m.group("who")), ctx)))
+    if found:
+        return found
+    paren = _FIRST_LEADS.sub("", paren)
+    for clause in re.split(r"[。；;]", paren):
+        cooperate = re.match(r"(?P<lead>.+?)会同(?P<with>.+?)(?:共同)?负责$", clause.strip())
+        if cooperate:
+            found.append(("lead", split_agencies(_assignment_list(cooperate.group("lead")), ctx)))
+            found.append(
+                ("participants", split_agencies(_assignment_list(cooperate.group("with")), ctx))
+            )
             continue
-        roles["responsible"].extend(split_agencies(subject, ctx))
+        for m in _ROLE.finditer(clause):
+            who = _assignment_list(m.group("who"))
+            if who:
+                found.append((_ROLES[m.group("role")], split_agencies(who, ctx)))
+    return found
+
+
+def _role_agencies(
+    body: str, ctx: DocContext, heading: str = "", first_leads: bool = False
+) -> dict[str, list[Agency]]:
+    roles: dict[str, list[Agency]] = {"lead": [], "participants": [], "responsible": []}
+    assigned = False
+    paren = _TRAILING_PAREN.search(body)
+    lines = _LABEL_LINE.findall(body)
+    stated = _paren_roles(paren.group(1), ctx) if paren else []
+    for line in lines:
+        stated.extend(_paren_roles(line, ctx))
+    for role, agencies in stated:
+        assigned = assigned or bool(agencies)
+        if role == "responsible" and first_leads and agencies:
+            # 列第一位者为牵头单位: the first of the (first) list leads, the rest take part.
+            if roles["lead"]:
+                roles["participants"].extend(agencies)
+            else:
+                roles["lead"].append(agencies[0])
+                roles["participants"].extend(agencies[1:])
+            continue
+        roles[role].extend(agencies)
+    if not assigned:
+        # No stated assignment: the agencies the item's sentences make their subjects own it.
+        # A heading run into its first sentence (建立机构,加强领导各级各有关部门要…) ends a sentence.
+        scans = [body]
+        if heading and body.startswith(heading) and len(heading) < len(body):
+            scans.append(body[len(heading) :])
+        # A two-phrase title run into a generic subject: 加强宣传,营造良好环境各级各部门要….
+        run_in = re.match(
+            r"[^,，。；]{2,12}[,，][^,，。；]{2,12}?(?=(?:[省市区县镇乡](?:政府|委)?)?各(?:级|有关|部门|单位))",
+            body,
+        )
+        if run_in:
+            scans.append(body[run_in.end() :])
+        for m in (m for scan in scans for m in _SUBJECT.finditer(scan)):
+            # 各级人民政府对所属部门…要: the subject ends where its object begins.
+            subject = "、".join(
+                re.split(r"(?<=.{2})对", piece, maxsplit=1)[0]
+                for piece in m.group("subj").split("、")
+            )
+            if re.match(
+                r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经过|经国务院|凡|如果|如有|请)",
+                subject,
+            ):
+                continue
+            # 2019年6月底前各省份要…: the time comes first, the subject after it.
+            subject = re.sub(
+                r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前)?[，,]?", "", subject
+            )
+            comma = m.start() > 0 and m.string[m.start() - 1] in "，,"
+            if comma and not _starts_with_agency(subject, ctx):
+                # After a comma only a list of bodies is a subject (…，财政、医保等部门要…),
+                # not a run-in title (加强领导各级各有关部门).
+                continue
+            after = m.string[m.end() : m.end() + 3].lstrip("要")[:2]
+            if after == "会同":
+                with_ = re.match(
+                    r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)",
+                    m.string[m.end() :],
+                )
+                roles["lead"].extend(split_agencies(subject, ctx))
+                if with_:
+                    roles["participants"].extend(
+                        split_agencies(_assignment_list(with_.group("with")), ctx)
+                    )
+                continue
+            roles["responsible"].extend(split_agencies(subject, ctx))
+    if not assigned:
+        for m in _DECLARATIVE.finditer(body):
+            subject = m.group("subj")
+            if not subject.startswith("请") and _starts_with_agency(subject, ctx):
+                roles["responsible"].extend(split_agencies(subject, ctx))
+    if not assigned:
+        # A request to a body is its assignment: 请财政部落实…, 请科技部、…等部门在2019年2月底前完成.
+        for m in _REQUEST.finditer(body):
+            who = _assignment_list(m.group("who"))
+            if m.group("with"):
+                roles["lead"].extend(split_agencies(who, ctx))
+                roles["participants"].extend(split_agencies(_assignment_list(m.group("with")), ctx))
+            else:
+                roles["responsible"].extend(split_agencies(who, ctx))
     for key, agencies in roles.items():
         unique: dict[str, Agency] = {}
         for agency in agencies:
-            unique.setdefault(agency.raw, agency)
+            unique.setdefault(agency.name or agency.raw, agency)
         roles[key] = list(unique.values())
     return roles
+
+
+def _starts_with_agency(subject: str, ctx: DocContext) -> bool:
+    if re.match(r"^(?:[省市县区镇乡](?:政府)?)?(?:各|有关|相关|其他)", subject):
+        return True
+    first = split_agencies(subject, ctx)[0]
+    return first.type not in (None, "generic") or first.name is not None
+
+
+def _states_assignment(body: str, ctx: DocContext) -> bool:
+    """Whether an item names who carries it out (parenthesis, 责任单位 line or subject)."""
+    return bool(
+        _TRAILING_PAREN.search(body)
+        or _LABEL_LINE.search(body)
+        or _SUBJECT.search(body)
+        or _REQUEST.search(body)
+        or any(
+            _starts_with_agency(m.group("subj"), ctx)
+            for m in _DECLARATIVE.finditer(body)
+            if not m.group("subj").startswith("请")
+        )
+    )
+
+
+def _inner_items(text: str, section: Section) -> list[Section]:
+    """Numbered items at line starts inside a leaf section, as sections of their own."""
+    # loaders.facts imports this module; its outline helper is imported where it is used.
+    from loaders.facts.outline import outline
+
+    first_line = text.find("\n", section.start, section.end)
+    if first_line < 0:
+        return []
+    found = [s for s in outline(text[first_line + 1 : section.end]) if "." not in s.path]
+    if len(found) < 2:
+        return []
+    offset = first_line + 1
+    return [
+        Section(f"{section.path}.{s.path}", s.heading, s.start + offset, s.end + offset)
+        for s in found
+    ]
 
 
 def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) -> list[Measure]:
     """Every numbered task or measure item with its title, text, offsets and agencies."""
     measures: list[Measure] = []
-    for section in measure_sections(sections):
-        start, end = _body(text, section)
+    chosen = measure_sections(sections)
+    leaves = [s for s in sections if not _children(sections, s)]
+    for leaf in list(leaves):
+        # Items the section splitter left inside a leaf: numbering that runs on across
+        # headings (三、… （四）… （五）…) is still a list of items.
+        inner = _inner_items(text, leaf)
+        if inner:
+            leaves[leaves.index(leaf)] = inner[0]
+            leaves.extend(inner[1:])
+            if leaf in chosen:
+                chosen.remove(leaf)
+                chosen.extend(inner)
+    # An item whose own paragraph assigns work before its sub-items (or before an annex the
+    # splitter hung under it) is a measure too.
+    for section in sections:
+        kids = _children(sections, section)
+        if not kids or re.fullmatch(r"[一二三四五六七八九十]+", section.path):
+            continue
+        own = Section(section.path, section.heading, section.start, kids[0].start)
+        if _states_assignment(text[slice(*_body(text, own))], ctx):
+            leaves.append(own)
+    bodies = {id(s): _body(text, s) for s in leaves}
+    nested = any("." in s.path for s in leaves)
+    for section in leaves:
+        # A 一、-rank chapter with no items under it (三、工作要求) closes the plan; it is not a
+        # task item, unless the document numbers nothing deeper.
+        if nested and re.fullmatch(r"[一二三四五六七八九十]+", section.path):
+            continue
+        if section not in chosen and _states_assignment(text[slice(*bodies[id(section)])], ctx):
+            chosen.append(section)
+    first_leads = False
+    for section in sorted(chosen, key=lambda s: s.start):
+        start, end = bodies.get(id(section)) or _body(text, section)
         body = text[start:end]
         if not body.strip():
             continue
         heading = section.heading.strip()
-        roles = _role_agencies(body, ctx, heading)
+        rule = _FIRST_LEADS.search(body)
+        roles = _role_agencies(body, ctx, heading, first_leads or bool(rule))
+        if rule and rule.group("carry"):
+            first_leads = True
         usable = body.startswith(heading) and 2 <= len(heading) <= 40 and heading != body
+        paren = _TRAILING_PAREN.search(body)
+        stated = " ".join([paren.group(1)] if paren else []) + " ".join(_LABEL_LINE.findall(body))
+        deadline = _DEADLINE.search(stated)
         measures.append(
             Measure(
                 path=section.path,
@@ -147,6 +372,9 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
                 lead=roles["lead"],
                 participants=roles["participants"],
                 responsible=roles["responsible"],
+                deadline=(deadline.group("labelled") or deadline.group("date"))
+                if deadline
+                else None,
             )
         )
     return measures

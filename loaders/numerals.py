@@ -124,6 +124,8 @@ def parse_number(text: str) -> float | None:
     1200.0
     >>> parse_number("1万")
     10000.0
+    >>> parse_number("2万亿")
+    2000000000000.0
     >>> parse_number("0·3")
     0.3
     >>> parse_number("１２")
@@ -143,8 +145,9 @@ def parse_number(text: str) -> float | None:
     if not s:
         return None
     multiplier = 1
-    if len(s) > 1 and s[-1] in _CN_BIG_UNITS and re.fullmatch(r"[\d.·．•・,，]+", s[:-1]):
-        multiplier = _CN_BIG_UNITS[s[-1]]
+    # Trailing multipliers, stacked as in 2万亿 (2 × 10⁴ × 10⁸).
+    while len(s) > 1 and s[-1] in _CN_BIG_UNITS and re.fullmatch(r"[\d.·．•・,，万亿]+", s[:-1]):
+        multiplier *= _CN_BIG_UNITS[s[-1]]
         s = s[:-1]
     arabic = re.fullmatch(r"\d{1,3}(?:[,，]\d{3})+(?:[.·．•・]\d+)?|\d+(?:[.·．•・]\d+)?", s)
     if arabic:

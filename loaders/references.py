@@ -25,7 +25,25 @@ from loaders.issuers import issuer_before, issuer_in_title
 from loaders.numerals import find_doc_numbers, normalise_doc_number
 from loaders.record import Reference
 
-_TITLE = re.compile(r"《(?P<title>[^《》\n]{1,100})》")
+# A title may wrap once (a revision-history line: 《关于修改〈…招标投标法〉\n〈…计量法〉的决定》).
+_TITLE = re.compile(r"《(?P<title>[^《》\n]{1,100}(?:\n[^《》\n]{1,60})?)》")
+# Inner titles of a revision decision are written 〈〉 or, in some databases, ＜＞ or <>.
+_INNER_QUOTES = str.maketrans("＜＞<>", "〈〉〈〉")
+_REPEALED_AFTER = re.compile(r"同时废止|予以废止|同时失效|废止$")
+# Certificates, licences and marks in 《》 are papers a holder shows, not documents:
+# 《制造计量器具许可证》, 《中华人民共和国进口计量器具型式批准证书》.
+_CERTIFICATE = re.compile(r"(?:许可证|证书|合格证|执照|标志|证)$")
+# A law's revision history: 根据《关于修改〈X〉的决定》第二次修正 amends, it is not carried out.
+_REVISION = re.compile(r"关于修改.*决定$")
+# A document's title written without 《》 right before its number in brackets.
+_UNQUOTED_TITLE = re.compile(
+    r"(?:^|[，,。；;：:、\n]|印发|转发|根据|按照|依照|依据|落实|执行|贯彻)"
+    r"(?P<title>[^，,。；;：:、《》“”\n]{0,30}关于[^，,。；;：:《》“”\n]{2,60}的"
+    r"(?:通知|意见|决定|办法|规定|批复|函|通报|纲要|方案|规划|计划))\s*[(（]\s*$"
+)
+# The notice that wraps a document: 《X》已经国务院同意，现印发给你们 / 现转发给你们.
+_WRAPPER_AFTER = re.compile(r"^[^。]{0,30}现(?:将其?|予)?(?:印发|转发|发布|公布)(?:给你们)?")
+_NEGATED_IMPLEMENT = re.compile(r"(?:不再|停止)(?:执行|适用|实行)$")
 _STANDARD = re.compile(
     r"(?<![A-Za-z])(?P<body>GB/T|GB/Z|GB|DB\d{0,6}/T|JJF|JJG|ISO|IS0|IEC)\s*(?P<no>\d{3,6}(?:\.\d+)?)"
     r"(?:\s*[-:：]\s*(?P<year>(?:19|20)\d{2}))?",
@@ -122,10 +140,21 @@ def _relation(text: str, mention: _Mention, own_titles: list[str]) -> str:
     if any(_same_title(title, own) for own in own_titles):
         return "self"
     sentence, left = _sentence(text, mention.start, mention.end)
+    if _WRAPPER_AFTER.match(text[mention.end : mention.end + 40]):
+        return "self"
     outside = text[left : mention.start] + text[mention.end : left + len(sentence)]
     if _REPEAL.search(outside) and re.search(r"[此本该]", outside):
         return "repealed_by"
-    trigger = _last_trigger(_clause_before(text, mention.start))
+    rest = text[mention.end : left + len(sentence)]
+    if _REPEALED_AFTER.search(rest.rstrip("。；; ")) and not re.search(r"[此本该]", outside):
+        # "…通过的《上海市产品质量监督条例》同时废止": this document repeals the one it names.
+        return "repealed_by"
+    if title and _REVISION.search(title):
+        return "cites"
+    clause = _clause_before(text, mention.start)
+    if _NEGATED_IMPLEMENT.search(clause):
+        return "cites"
+    trigger = _last_trigger(clause)
     after = text[mention.end : mention.end + 6]
     if trigger in _ANNOUNCE or _AFTER_ANNOUNCE.match(after):
         return "announces"
@@ -156,7 +185,9 @@ def _title_mentions(text: str, skip: list[tuple[int, int]]) -> list[_Mention]:
     for m in _TITLE.finditer(text):
         if _inside(skip, m.start(), m.end()):
             continue
-        title = m.group("title").strip()
+        title = re.sub(r"\s*\n\s*", "", m.group("title").strip()).translate(_INNER_QUOTES)
+        if _CERTIFICATE.search(title):
+            continue
         start, end = m.start(), m.end()
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
@@ -233,7 +264,26 @@ def find_references(
             or _overlaps(mentions, start, end)
         ):
             continue
-        mentions.append(_Mention(None, found.doc_number, None, start, end))
+        titled = next(
+            (mt for mt in mentions if mt.title and mt.doc_number == found.doc_number), None
+        )
+        unquoted = _UNQUOTED_TITLE.search(text, max(0, start - 80), start)
+        if titled is not None:
+            # 按照国办发〔1993〕71号文件: the document already cited by its title.
+            mentions.append(_Mention(titled.title, found.doc_number, titled.issuer, start, end))
+        elif unquoted is not None:
+            # 国务院关于…的通知（国发〔2016〕5号）: a title written without 《》.
+            verb = re.match(
+                r"(?:根据|按照|依照|依据|贯彻落实|落实|贯彻|执行|印发|转发)+",
+                unquoted.group("title"),
+            )
+            title_start = unquoted.start("title") + (verb.end() if verb else 0)
+            name = text[title_start : unquoted.end("title")]
+            mentions.append(
+                _Mention(name, found.doc_number, issuer_in_title(name), title_start, end)
+            )
+        else:
+            mentions.append(_Mention(None, found.doc_number, None, start, end))
     for m in _STANDARD.finditer(text):
         if _inside(skip, m.start(), m.end()) or _overlaps(mentions, m.start(), m.end()):
             continue
@@ -243,7 +293,8 @@ def find_references(
         items_start = m.start("items")
         for item in re.finditer(rf"(?:^|(?<=[和及与、])){_BARE_ITEM}", m.group("items")):
             name = item.group(0)
-            if _LAW_NOT.search(name):
+            # 依照国家有关规定和本条例: the document itself and unnamed rules are not titles.
+            if _LAW_NOT.search(name) or re.search(r"^(?:本|有关|相关|国家有关)|规定和|和本", name):
                 continue
             start, end = items_start + item.start(), items_start + item.end()
             if _inside(skip, start, end) or _overlaps(mentions, start, end):

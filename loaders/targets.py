@@ -31,6 +31,7 @@ from ontology.schemes import indicators
 
 UNITS = (
     "个百分点",
+    "个月",
     "百分点",
     "%",
     "％",
@@ -74,7 +75,7 @@ _CLAUSE_BREAK = "，,；;。：:()（）\n"
 _SEGMENT_BREAK = "；;。\n"
 _TARGET_VERBS = re.compile(
     r"新建|建成|建立|完成|培育|达到|争创|创建|创立|发展|新增|申报|制定|实施|推荐|认定|提出|"
-    r"上报|形成|争取|力争|确保|获得|培训|保有|新创|引进|扶持"
+    r"上报|形成|争取|力争|确保|获得|培训|保有|新创|引进|扶持|建设|打造|推出|推动"
 )
 _LEADING_FILLER = re.compile(
     r"^(?:其中|确保|力争|争取|全年|年内|年底前|并|使|进一步|同时|都|要|且|"
@@ -90,6 +91,53 @@ _YEAR_SPEC = re.compile(
     r"|(?P<cur>全年|年内|年底|今年)"
     r"|“?(?P<era>十[一二三四]五)”?末"
 )
+
+
+_YEAR_DIGITS = r"[0-9０-９○〇零一二三四五六七八九X]{4}"
+# Where a document that is not a dated plan states goals (公文: 目标 / 指标 sections, "到2020年，…"
+# sentences, 力争 / 确保 clauses). Outside them its numbers are rules, parameters or facts.
+_GOAL_CUE = re.compile(
+    rf"目标|力争|争取|确保|(?:到|至)\s*{_YEAR_DIGITS}\s*年|{_YEAR_DIGITS}\s*年(?:底|末)?(?:前|以前)"
+    rf"|{_YEAR_DIGITS}\s*年(?:底|末)?(?:要|将)?(?:达到|实现|突破)"
+    r"|“?十[一二三四]五”?(?:末|期间)"
+)
+# 指标 alone names a measuring scheme (考核指标体系); goals are 目标 or 主要/具体/预期指标.
+_GOAL_WORD = r"(?:目标|(?:主要|具体|预期性?|约束性)指标)"
+_GOAL_HEADING = re.compile(_GOAL_WORD)
+# A paragraph that opens with a goal label or a year scope: "具体指标：…", "（三）发展目标。到2025年，…".
+_ITEM_NUMBER = r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?"
+_GOAL_LEAD = re.compile(rf"^{_ITEM_NUMBER}[^。，,：:]{{0,10}}{_GOAL_WORD}\s*[。：:]")
+_YEAR_LEAD = re.compile(
+    rf"^{_ITEM_NUMBER}(?:[^。，,：:]{{0,10}}[。：:])?\s*(?:到|至)\s*(?P<y>{_YEAR_DIGITS})\s*年"
+)
+_HEADING_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])"
+    r"(?P<heading>[^。；;\n]{1,30})$",
+    re.MULTILINE,
+)
+# Numbers inside penalties, time limits and formulas are never goals: 处一千元以上三千元以下罚款,
+# 20个工作日内, 日间手术台次数/同期出院患者择期手术总台次数×100%.
+_NOT_GOAL_CLAUSE = re.compile(r"罚款|罚金|没收|处以|工作日|日内|日以内|小时内|个月内")
+_FORMULA_BEFORE = re.compile(r"[×÷/*]\s*$")
+_HALF = re.compile(r"(?P<pre>超过|过|不少于|不低于)?一半(?P<post>以上)?")
+
+
+def _in_goal_scope(text: str, pos: int) -> bool:
+    """Whether the sentence at ``pos``, its paragraph's lead or its section heading sets goals."""
+    s_start, s_end = _sentence(text, pos, pos)
+    if _GOAL_CUE.search(text, s_start, s_end):
+        return True
+    line_start = text.rfind("\n", 0, pos) + 1
+    lead = text[line_start : line_start + 40]
+    if _GOAL_LEAD.match(lead) or _YEAR_LEAD.match(lead):
+        return True
+    headings = list(_HEADING_LINE.finditer(text, max(0, pos - 4000), line_start))
+    return bool(headings) and bool(_GOAL_HEADING.search(headings[-1].group("heading")))
+
+
+def _is_past(year: int | None, issued_year: int | None) -> bool:
+    """A year before the document's own date states a result or a baseline, not a goal."""
+    return year is not None and issued_year is not None and year < issued_year
 
 
 @dataclass(frozen=True)
@@ -210,6 +258,11 @@ def _year(text: str, pos: int, ctx: DocContext) -> int | None:
     """The year a target at ``pos`` is for: the last year phrase before it in its segment."""
     segment = text[_segment_start(text, pos) : pos]
     year = ctx.plan_year
+    # "到2022年，…。…推动建设300个…": a year opening the paragraph scopes all of it.
+    line_start = text.rfind("\n", 0, pos) + 1
+    lead = _YEAR_LEAD.match(text[line_start:pos])
+    if lead and parse_year(lead.group("y")) is not None:
+        year = parse_year(lead.group("y"))
     for m in _YEAR_SPEC.finditer(segment):
         if m.group("y"):
             year = parse_year(m.group("y"))
@@ -341,15 +394,44 @@ def _relative_candidates(text: str) -> Iterator[_Found]:
         yield _Found(None, head, clause_start if head else m.start())
 
 
-def extract_targets(text: str, ctx: DocContext) -> list[Target]:
-    """Every target in ``text`` in document order, with year and concept resolved."""
+def _half_candidates(text: str) -> Iterator[_Found]:
+    """一半以上 / 超过一半: half, as a share (实践性教学课时原则上占总课时一半以上)."""
+    for m in _HALF.finditer(text):
+        comparator = ">=" if m.group("pre") or m.group("post") else "="
+        clause_start = _clause_start(text, m.start())
+        head = _clean_indicator(text[clause_start : m.start()])
+        quantity = Quantity(50.0, None, "%", comparator, m.start(), m.end())
+        yield _Found(quantity, head, clause_start)
+
+
+def _is_goal(text: str, item: _Found, ctx: DocContext, issued_year: int | None) -> bool:
+    """The gates every candidate passes: not a penalty, limit or formula; in a goal's scope."""
+    pos = item.quantity.start if item.quantity else item.start
+    clause = text[_clause_start(text, pos) : _clause_end(text, pos)]
+    if item.quantity is not None and (
+        _NOT_GOAL_CLAUSE.search(clause) or _FORMULA_BEFORE.search(text[max(0, pos - 3) : pos])
+    ):
+        return False
+    # A dated plan (年度行动计划) sets goals throughout; any other document only where it says so.
+    return ctx.plan_year is not None or _in_goal_scope(text, pos)
+
+
+def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) -> list[Target]:
+    """Every target in ``text`` in document order, with year and concept resolved.
+
+    ``issued_year`` is the document's own year: a year before it marks a past result.
+    """
     targets: list[Target] = []
     found = sorted(
-        list(_candidates(text)) + list(_relative_candidates(text)), key=lambda f: f.start
+        list(_candidates(text)) + list(_relative_candidates(text)) + list(_half_candidates(text)),
+        key=lambda f: f.start,
     )
+    found = [f for f in found if _is_goal(text, f, ctx, issued_year)]
     previous_indicator = ""
     for item in found:
         q = item.quantity
+        if _is_past(_year(text, q.start if q else item.start, ctx), issued_year):
+            continue
         end = q.end if q else _clause_end(text, item.start)
         indicator = item.indicator or previous_indicator
         if 0 < len(indicator) <= 2 and previous_indicator:

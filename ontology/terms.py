@@ -150,6 +150,7 @@ PKG_LEVEL = PKG + "level"  # document / region → level concept
 PKG_PLAN_TITLE = PKG + "planTitle"  # the plan a notice wraps: 关于印发《X》的通知 → X
 PKG_SECTION_PATH = PKG + "sectionPath"  # "二.(三).4"
 PKG_HEADING = PKG + "heading"
+PKG_DEADLINE = PKG + "deadline"
 PKG_TEXT = PKG + "text"  # a measure's text
 PKG_SHA256 = PKG + "sha256"  # hash of the source file
 PKG_ANNOUNCES = PKG + "announces"  # 制定出台《…》: promised, not cited

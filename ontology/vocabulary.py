@@ -203,6 +203,15 @@ PROPERTIES: tuple[PropertySpec, ...] = (
         datatype="langString",
     ),
     _data(
+        t.PKG_DEADLINE,
+        "完成时限",
+        "deadline",
+        "The completion deadline of a measure as the document writes it (2020年底前, 长期坚持).",
+        "文件所写的措施完成时限（如 2020年底前、长期坚持）。",
+        domain=t.PKG_MEASURE,
+        datatype="string",
+    ),
+    _data(
         t.PKG_TEXT,
         "正文",
         "text",

@@ -12,12 +12,26 @@ Prints precision, recall and F1 per fact kind, summed over the seeds:
 - ``regions``: the document's (region, region_code, level).
 
 and writes the figures to a JSON file.
+
+Then it scores the labelled development set (``data/labels/facts``, labelled by reading real
+documents; see its README) separately for the tuning and the scoring part of
+``data/labels/split.json``:
+
+- ``measure agencies``: (measure, role, agency name) — the measure is the label's first words,
+  matched as a prefix of the extracted measure's text or title; the agency its full name (or, for
+  generic owners and bodies outside the lexicon, the words as written);
+- ``targets``: (value, upper bound, unit, comparator, year), a multiset;
+- ``references``: (title or 文号, relation), the document's own title (``self``) left out.
+
+The seeds' expected files count in the tuning part for measure agencies and targets.
+Run: ``.venv/bin/python scripts/eval_extraction.py [--corpus ../shared/corpus] [--verbose]``
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,6 +44,10 @@ from loaders.extract import extract_file  # noqa: E402
 
 EXPECTED_DIR = REPO / "tests" / "expected" / "facts"
 CORPUS_DIR = REPO / "data" / "corpus"
+LABELS_DIR = REPO / "data" / "labels" / "facts"
+SPLIT = REPO / "data" / "labels" / "split.json"
+DEV_CORPUS = REPO.parent.parent / "shared" / "corpus"
+LABEL_KINDS = ("measure agencies", "targets", "references")
 KINDS = ("measures", "agency roles", "targets", "target concepts", "groups", "regions")
 
 
@@ -122,18 +140,149 @@ def evaluate() -> dict[str, Any]:
     return {"kinds": figures, "per_seed": per_seed}
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _agency_name(a: dict[str, Any]) -> str:
+    return _compact(a.get("name") or a.get("raw") or a.get("written") or "")
+
+
+def _title_key(title: str) -> str:
+    title = _compact(title).replace("、", "")
+    return title.translate(str.maketrans("＜＞<>", "〈〉〈〉"))
+
+
+def label_keys(label: dict[str, Any]) -> dict[str, Counter[tuple[Any, ...]]]:
+    """The comparable facts a label file states, per labelled kind (absent kind: not labelled)."""
+    keys: dict[str, Counter[tuple[Any, ...]]] = {}
+    if "measures" in label:
+        pairs: Counter[tuple[Any, ...]] = Counter()
+        for m in label["measures"]:
+            for role in ("lead", "participants", "responsible"):
+                for a in m[role]:
+                    pairs[(m["first_words"], role, _agency_name(a))] += 1
+        keys["measure agencies"] = pairs
+    if "targets" in label:
+        keys["targets"] = Counter(
+            (t["value"], t["value_max"], t["unit"], t["comparator"], t["year"])
+            for t in label["targets"]
+        )
+    if "references" in label:
+        keys["references"] = Counter(
+            {
+                (_title_key(r["title"]) if r["title"] else r["doc_number"], r["relation"]): 1
+                for r in label["references"]
+            }
+        )
+    return keys
+
+
+def found_keys(doc: Any, label: dict[str, Any]) -> dict[str, Counter[tuple[Any, ...]]]:
+    """The extractor's facts on one labelled document, keyed like :func:`label_keys`."""
+    firsts = [m["first_words"] for m in label.get("measures", [])]
+    pairs: Counter[tuple[Any, ...]] = Counter()
+    for m in doc.measures:
+        text, title = _compact(m.text), _compact(m.title)
+        matched = next((f for f in firsts if text.startswith(f) or title.startswith(f)), None)
+        key = matched or text[:12]
+        for role in ("lead", "participants", "responsible"):
+            for a in getattr(m, role):
+                pairs[(key, role, _agency_name({"name": a.name, "raw": a.raw}))] += 1
+    targets = Counter((t.value, t.value_max, t.unit, t.comparator, t.year) for t in doc.targets)
+    refs: Counter[tuple[Any, ...]] = Counter()
+    for r in doc.references:
+        if r.relation == "self":
+            continue
+        key = (_title_key(r.title) if r.title else r.doc_number, r.relation)
+        refs[key] = 1
+    return {"measure agencies": pairs, "targets": targets, "references": refs}
+
+
+def _figures(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f1, 3),
+    }
+
+
+def evaluate_labels(corpus: Path, verbose: bool = False) -> dict[str, Any]:
+    """P/R/F1 per labelled kind for the tuning and the scoring part of the split."""
+    split = json.loads(SPLIT.read_text(encoding="utf-8"))
+    part_of = {path: part for part in ("tuning", "scoring") for path in split[part]}
+    totals = {part: {k: [0, 0, 0] for k in LABEL_KINDS} for part in ("tuning", "scoring")}
+    docs: dict[str, int] = Counter()
+    for label_path in sorted(LABELS_DIR.glob("*.json")):
+        label = json.loads(label_path.read_text(encoding="utf-8"))
+        part = part_of[label["document"]]
+        doc = extract_file(corpus / label["document"])
+        expected, found = label_keys(label), found_keys(doc, label)
+        docs[part] += 1
+        for kind, exp in expected.items():
+            got = found[kind]
+            for i, v in enumerate(score(exp, got)):
+                totals[part][kind][i] += v
+            if verbose:
+                for key in sorted((exp - got).elements(), key=str):
+                    print(f"  {label['document']}: missing {kind}: {key}")
+                for key in sorted((got - exp).elements(), key=str):
+                    print(f"  {label['document']}: extra   {kind}: {key}")
+    # The seeds' hand-checked expected files belong to the tuning part.
+    for expected_path in sorted(EXPECTED_DIR.glob("*.json")):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        found = record_of(CORPUS_DIR / f"{expected_path.stem}.txt")
+        for kind, seed_kind in (("measure agencies", "agency roles"), ("targets", "targets")):
+            exp, got = fact_keys(expected)[seed_kind], fact_keys(found)[seed_kind]
+            for i, v in enumerate(score(exp, got)):
+                totals["tuning"][kind][i] += v
+        docs["tuning"] += 1
+    return {
+        part: {"documents": docs[part], **{k: _figures(*v) for k, v in kinds.items()}}
+        for part, kinds in totals.items()
+    }
+
+
+def _print_table(rows: dict[str, Any]) -> None:
+    print(f"{'kind':<16} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for kind, f in rows.items():
+        if not isinstance(f, dict):
+            continue
+        print(
+            f"{kind:<16} {f['tp']:>4} {f['fp']:>4} {f['fn']:>4} "
+            f"{f['precision']:>9.3f} {f['recall']:>7.3f} {f['f1']:>6.3f}"
+        )
+
+
 def main() -> int:
-    """Print the table and write the JSON figures."""
+    """Print the tables and write the JSON figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(REPO / "bench" / "results" / "extraction.json"))
+    parser.add_argument("--corpus", default=str(DEV_CORPUS), help="the development corpus")
+    parser.add_argument("--verbose", action="store_true", help="list missing and extra facts")
     args = parser.parse_args()
     result = evaluate()
+    print("seeds (tests/expected/facts)")
     print(f"{'kind':<16} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7} {'F1':>6}")
     for kind, f in result["kinds"].items():
         print(
             f"{kind:<16} {f['tp']:>4} {f['fp']:>4} {f['fn']:>4} "
             f"{f['precision']:>9.3f} {f['recall']:>7.3f} {f['f1']:>6.3f}"
         )
+    corpus = Path(args.corpus)
+    if corpus.is_dir():
+        result["labelled"] = evaluate_labels(corpus, args.verbose)
+        for part, rows in result["labelled"].items():
+            print(f"\n{part} part of the labelled set ({rows['documents']} documents)")
+            _print_table(rows)
+    else:
+        print(f"no development corpus at {corpus}: labelled set not scored")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

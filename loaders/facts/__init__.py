@@ -16,6 +16,7 @@ from a bare text works too (sections then come from a minimal fallback outline).
 from __future__ import annotations
 
 from loaders.facts.outline import outline
+from loaders.facts.task_tables import extract_task_tables
 from loaders.groups import extract_groups
 from loaders.measures import extract_measures
 from loaders.record import PolicyDocument
@@ -43,8 +44,10 @@ def extract_facts(doc: PolicyDocument) -> None:
         if ctx.level != "unknown" or doc.level in (None, ""):
             doc.level = ctx.level
     sections = doc.sections or outline(doc.text)
-    doc.measures = extract_measures(doc.text, sections, ctx)
-    doc.targets = extract_targets(doc.text, ctx)
+    doc.measures = extract_measures(doc.text, sections, ctx) + extract_task_tables(doc.text, ctx)
+    issued = doc.issued or doc.published
+    issued_year = int(issued[:4]) if issued and issued[:4].isdigit() else None
+    doc.targets = extract_targets(doc.text, ctx, issued_year)
     doc.groups = extract_groups(doc.text, ctx)
 
 
