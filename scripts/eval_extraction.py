@@ -38,6 +38,11 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+#: the shared development material beside the checkout (or beside its worktree folder)
+SHARED = next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+    REPO.parent / "shared",
+)
 sys.path.insert(0, str(REPO))
 
 from loaders.extract import extract_file  # noqa: E402
@@ -46,7 +51,7 @@ EXPECTED_DIR = REPO / "tests" / "expected" / "facts"
 CORPUS_DIR = REPO / "data" / "corpus"
 LABELS_DIR = REPO / "data" / "labels" / "facts"
 SPLIT = REPO / "data" / "labels" / "split.json"
-DEV_CORPUS = REPO.parent.parent / "shared" / "corpus"
+DEV_CORPUS = SHARED / "corpus"
 LABEL_KINDS = ("measure agencies", "targets", "references")
 KINDS = ("measures", "agency roles", "targets", "target concepts", "groups", "regions")
 

@@ -21,6 +21,11 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+#: the shared development material beside the checkout (or beside its worktree folder)
+SHARED = next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+    REPO.parent / "shared",
+)
 sys.path.insert(0, str(REPO))
 
 from loaders.errors import RejectedDocument  # noqa: E402
@@ -128,17 +133,14 @@ def _table(results: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, score, print the table (and mismatches), write ``--out``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=REPO.parent.parent / "shared" / "corpus")
-    parser.add_argument("--seeds", type=Path, default=REPO.parent.parent / "shared" / "seeds")
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
     parser.add_argument("--out", type=Path, help="write the figures and mismatches as JSON")
     parser.add_argument("--verbose", action="store_true", help="list the mismatches")
     parser.add_argument(
         "--part", choices=("tuning", "scoring", "all"), default="tuning", help="whose mismatches"
     )
     args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        args.corpus = Path("/work/shared/corpus")
-        args.seeds = Path("/work/shared/seeds")
     results = score(args.corpus, args.seeds)
     print(_table(results))
     rejected = results["rejected"]
