@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from ontology import terms
 
@@ -187,6 +187,10 @@ def _data_scheme(path: Path, scheme_iri: str, zh: str, en: str, concept_iri: Any
         broader = item.get("broader")
         if isinstance(broader, str) and broader in known:
             _link(graph, concept, URIRef(concept_iri(broader)))
+        # an institutional reform: this type took over the duties of the types it replaces
+        for replaced in item.get("replaces") or ():
+            if replaced in known:
+                graph.add((concept, DCTERMS.replaces, URIRef(concept_iri(str(replaced)))))
     _top_concepts(graph, scheme)
     return graph
 

@@ -15,6 +15,7 @@ SAMPLE = {
     "agency": "https://w3id.org/policykg/agency/320000/quality-supervision",
     "phrase": "质量奖",
     "q": "名牌",
+    "type": "quality-supervision",
 }
 
 
