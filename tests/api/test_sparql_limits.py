@@ -102,9 +102,9 @@ def test_load_refused_even_with_token(memory_store, make_client):
 def test_service_word_in_strings_comments_and_names_is_fine(client):
     query = (
         "# SERVICE <http://x/> and LOAD <http://y/>\n"
-        f"PREFIX service: <{EX}>\n"
+        f"PREFIX ex: <{EX}>\n"
         'SELECT ?service WHERE { BIND("SERVICE <http://x/> { }" AS ?service) '
-        "OPTIONAL { ?service service:load ?x } }"
+        "OPTIONAL { ?service ex:load ?x } }"
     )
     response = client.get("/sparql", params={"query": query})
     assert sparql_bindings(response) == [{"service": "SERVICE <http://x/> { }"}]
