@@ -30,9 +30,7 @@ def server(seed_records: list[Any], tmp_path: Path) -> Iterator[tuple[LiveServer
     held = [r for r in seed_records if Path(r.source.path).name in KEPT]
     store = seed_store(loaded, f"oxigraph:{tmp_path / 'store'}")
     store.close()
-    live = LiveServer(
-        f"oxigraph:{tmp_path / 'store'}", tmp_path / "server.log", admin_token=TOKEN
-    )
+    live = LiveServer(f"oxigraph:{tmp_path / 'store'}", tmp_path / "server.log", admin_token=TOKEN)
     yield live, [*loaded, *held]
     live.stop()
 
