@@ -18,6 +18,7 @@ from graph import iris
 from graph.load import graph_triples, graphs_from_source, link_store, load_records
 from graph.mapping import map_document
 from graph.regions import Gazetteer
+from graph.sparql import select, value
 from graph.store import Store
 from loaders.record import PolicyDocument
 from ontology import terms
@@ -44,10 +45,52 @@ def _shared_graphs() -> set[str]:
     return {iris.GRAPH_SHARED, iris.GRAPH_CASCADE, terms.GRAPH_ONTOLOGY, terms.GRAPH_SCHEMES}
 
 
-def load_one(store: Store, record: PolicyDocument) -> dict[str, Any]:
-    """Load one record; on any failure put the store back as it was and re-raise."""
+def upload_source(filename: str, sha256: str) -> str:
+    r"""The source an uploaded file is stored under: its content hash, then its name.
+
+    The client's file name is no identity: two uploads both named 通知.txt, or one named like
+    a document loaded from disk, must not take each other's place. The hash keeps them apart;
+    the name (its last path part, control characters dropped) stays readable.
+
+    >>> upload_source("../a/通知\n.txt", "ab" * 32)
+    'upload:abababababababab/通知.txt'
+    """
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()) or "upload"
+    return f"upload:{sha256[:16]}/{name}"
+
+
+def _stored_sources(store: Store, graph: str) -> list[str]:
+    """The sources of the document(s) stored in ``graph``."""
+    rows = select(
+        store,
+        f"SELECT DISTINCT ?source WHERE {{ GRAPH {ox.NamedNode(graph)} "
+        "{ ?d a pkg:PolicyDocument ; dcterms:source ?source } }",
+    )
+    return sorted(str(value(row["source"])) for row in rows)
+
+
+def load_one(store: Store, record: PolicyDocument, *, replace: bool = False) -> dict[str, Any]:
+    """Load one record; on any failure put the store back as it was and re-raise.
+
+    A record whose identity (文号 document number, else title and region, else content hash)
+    is already loaded from another source replaces that document only with ``replace``;
+    without it the answer is 409 naming the document. ``replaced`` in the summary is true
+    exactly when another version of the document was removed.
+    """
     mapped = map_document(record, Gazetteer.load())  # fails before any write on a bad record
     before = set(store.graphs())
+    others = [s for s in _stored_sources(store, mapped.graph) if s != record.source.path]
+    if mapped.graph in before and others and not replace:
+        raise ApiError(
+            409,
+            "a document with the same identity is already loaded",
+            {
+                "id": mapped.iri.removeprefix(terms.DOC_BASE),
+                "loadedFrom": others,
+                "hint": "send replace=true to replace it with this file",
+            },
+        )
     touched = {mapped.graph} | graphs_from_source(store, record.source.path) | _shared_graphs()
     saved = _save(store, touched)
     try:
@@ -69,7 +112,8 @@ def load_one(store: Store, record: PolicyDocument) -> dict[str, Any]:
         "references": len(record.references),
         "sections": len(record.sections),
         "unchanged": report.unchanged == 1,
-        "replaced": report.replaced == 1,
+        "replaced": report.replaced == 1 or bool(others),
+        "source": record.source.path,
         "triples": report.triples,
     }
 

@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.body_limit import UploadLimit
 from api.errors import install_error_handlers
-from api.executor import make_executor
+from api.executor import PoolLimits, make_executor
 from api.pages import STATIC, render_query_page
 from api.settings import Settings
 from api.sparql import TRUNCATED_HEADER, make_sparql_router
@@ -54,7 +54,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     state = ServiceState(
         settings=settings,
         store=store,
-        executor=make_executor(store, settings.query_workers, settings.query_timeout),
+        executor=make_executor(
+            store,
+            settings.query_workers,
+            settings.query_timeout,
+            PoolLimits.from_settings(settings),
+        ),
         owns_store=owns_store,
     )
 

@@ -1,34 +1,53 @@
 """Running queries where they can be stopped: worker processes that are killed at the time limit.
 
-pyoxigraph's ``Store.query`` cannot be interrupted from Python, and a thread cannot be
-killed, so a query that ran past its limit in-process would keep a core busy for minutes
-after the client got its error. Queries therefore run in other processes:
+pyoxigraph's ``Store.query`` cannot be interrupted from Python, a thread cannot be killed,
+and a pathological query can overflow the parser's stack or exhaust memory, which takes the
+whole process down. Untrusted queries therefore never run in the server process:
 
-- ``oxigraph:PATH`` — a small pool of worker processes (spawned, not forked), each reading
-  a checkpoint of the store opened read-only. A job goes down a pipe; when the limit passes
-  the worker is killed (SIGKILL) and a fresh one takes its place. After a write the pool
-  takes a new checkpoint and workers re-open it before their next job. Round trip ≈ 0.2 ms,
-  a new worker ≈ 0.2 s.
+- ``oxigraph:PATH`` — pools of worker processes (spawned, not forked), each reading a
+  checkpoint of the store opened read-only. A job goes down a pipe; when the limit passes
+  (or the client has gone) the worker is killed (SIGKILL) and a fresh one takes its place.
+  After a write the pool takes a new checkpoint and workers re-open it before their next
+  job. Round trip ≈ 0.2 ms, a new worker ≈ 0.2 s.
 - ``memory:`` — a forked child per query: the child sees the parent's in-memory store
   (copy-on-write, so it also reads a consistent snapshot) and is killed at the limit.
   ≈ 5 ms per query.
 - ``sparql:URL`` — the work is on the remote server; the query runs in a thread with the
   time limit applied to the wait, and the local CPU is only waiting on a socket.
 
+Every worker (pool or forked) limits its address space (``RLIMIT_AS``) and, where the kernel
+allows unprivileged namespaces, leaves the network namespace (``unshare``): it has no network
+interface, so no query text of any spelling can make it open an outbound connection.
+
+Fairness: jobs go to one of two lanes. Cheap-looking queries (:func:`api.guard.looks_light`)
+and the REST routes' named queries run in a small *light* lane with a short budget; the rest
+in the *heavy* lane. A light job that outruns its budget is stopped and re-run in the heavy
+lane with the time it has left, so a wrong guess costs a short delay, never a wrong answer,
+and a flood of heavy queries never holds the workers a trivial query needs. Waiting happens
+in dedicated threads (never FastAPI's shared pool), and at most ``max_waiting`` jobs wait at
+once (503 with ``Retry-After`` past it).
+
+A worker that dies (stack overflow, memory limit, a crash in the engine) answers its client
+503 and is replaced, always: after deaths in a row the replacement waits a little longer
+(backoff, at most a few seconds), but the pool never gives up.
+
 All three expose ``async run(job, timeout)`` and raise ``graph.errors.QueryTimeout``.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing as mp
 import os
 import queue
+import resource
 import shutil
 import signal
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,6 +55,8 @@ from typing import Any, Protocol
 import anyio
 import anyio.to_thread
 
+from api import guard
+from api.errors import ApiError
 from api.jobs import NamedJob, ReadOnlyOxigraph, RowsAnswer, SparqlAnswer, SparqlJob, run_job
 from graph.errors import GraphError, QueryTimeout, StoreError
 from graph.store import Store
@@ -43,8 +64,32 @@ from graph.store import Store
 log = logging.getLogger("policykg.executor")
 
 Job = SparqlJob | NamedJob
-MAX_DEATHS = 5  # workers in a row that die by themselves before the pool stops replacing them
 Answer = SparqlAnswer | RowsAnswer
+LIGHT, HEAVY = "light", "heavy"
+MAX_BACKOFF = 2.0  # seconds between replacements after many deaths in a row
+_SLICE = 0.05  # how often a waiting thread looks whether its client has gone
+
+
+@dataclass(frozen=True)
+class PoolLimits:
+    """How the executor shares its workers and what one query may use."""
+
+    light_workers: int = 2
+    light_time_limit: float = 1.0
+    memory_mb: int = 2048
+    max_waiting: int = 256
+    isolate_network: bool = True  # off only when SERVICE/LOAD are allowed on purpose
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> PoolLimits:
+        """The limits named in :class:`api.settings.Settings`."""
+        return cls(
+            light_workers=settings.light_workers,
+            light_time_limit=settings.light_time_limit,
+            memory_mb=settings.query_memory_mb,
+            max_waiting=settings.max_waiting_queries,
+            isolate_network=not settings.allow_service,
+        )
 
 
 class Executor(Protocol):
@@ -62,15 +107,30 @@ class Executor(Protocol):
         """Stop every worker."""
         ...
 
+    def health(self) -> dict[str, Any]:
+        """Workers alive, deaths so far, whether workers are cut off from the network."""
+        ...
 
-def make_executor(store: Store, workers: int = 2, timeout: float = 10.0) -> Executor:
+
+def make_executor(
+    store: Store, workers: int = 2, timeout: float = 10.0, limits: PoolLimits | None = None
+) -> Executor:
     """The executor that fits ``store``'s backend (see the module docstring)."""
+    limits = limits or PoolLimits()
     spec = getattr(store, "spec", "")
     if spec.startswith("oxigraph:") and hasattr(store, "path"):
-        return ProcessPool(store, size=workers, grace=2 * timeout + 5)
+        return ProcessPool(store, size=workers, grace=2 * timeout + 5, limits=limits)
     if spec.startswith("memory:") and "fork" in mp.get_all_start_methods():
-        return ForkPerQuery(store, concurrency=max(2, workers * 2))
+        return ForkPerQuery(store, concurrency=max(2, workers * 2), limits=limits)
     return ThreadRunner(store)
+
+
+def lane_of(job: Job) -> str:
+    """``light`` for named queries (the REST routes' own, known shapes) and cheap-looking
+    SPARQL; ``heavy`` for the rest."""
+    if isinstance(job, NamedJob) or guard.looks_light(job.query):
+        return LIGHT
+    return HEAVY
 
 
 def _pack_error(exc: BaseException) -> BaseException:
@@ -81,12 +141,110 @@ def _pack_error(exc: BaseException) -> BaseException:
     return StoreError("query evaluation failed")
 
 
+class WorkerDied(ApiError):
+    """The process evaluating a query died (memory limit, stack overflow, engine crash)."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        super().__init__(
+            503,
+            "the query stopped its worker",
+            "the query needed more memory or nesting than a worker allows and was not "
+            "answered; simplify it. Other queries are unaffected.",
+            headers={"Retry-After": "1"},
+        )
+        self.exitcode = exitcode
+
+
+class _Overrun(Exception):
+    """A job ran past the budget of its lane (internal: the job moves on or times out)."""
+
+
+class _Gone(Exception):
+    """The caller stopped waiting (client gone, request cancelled)."""
+
+
+def _busy(waiting: int) -> ApiError:
+    return ApiError(
+        503,
+        "the query service is busy",
+        {"waiting": waiting, "hint": "try again in a few seconds"},
+        headers={"Retry-After": "2"},
+    )
+
+
+async def run_while_connected(request: Any, start: Callable[[], Any]) -> Answer:
+    """Await ``start()`` (a query run) unless the client disconnects first; then the run is
+    cancelled, which stops its worker, and the client (gone anyway) is answered 503."""
+    answer: list[Answer] = []
+    failure: list[Exception] = []
+    async with anyio.create_task_group() as group:
+
+        async def work() -> None:
+            try:
+                answer.append(await start())
+            except Exception as exc:  # raised below, outside the task group (no ExceptionGroup)
+                failure.append(exc)
+            group.cancel_scope.cancel()
+
+        async def watch() -> None:
+            while (await request.receive())["type"] != "http.disconnect":
+                pass
+            group.cancel_scope.cancel()
+
+        group.start_soon(work)
+        group.start_soon(watch)
+    if failure:
+        raise failure[0]
+    if not answer:
+        raise ApiError(503, "the client went away; the query was stopped")
+    return answer[0]
+
+
+# --- what every worker does first --------------------------------------------------------
+
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+
+
+def confine(memory_mb: int, isolate_network: bool = True) -> bool:
+    """Limit this process's address space and cut it off from the network.
+
+    Called first thing in a worker (single-threaded, as ``unshare`` requires). The address
+    space limit is what the process uses now plus ``memory_mb``, so a query that grows past
+    it fails inside the worker. Returns whether the network namespace could be left (kernels
+    that forbid unprivileged user namespaces say no; the SERVICE guard still holds then).
+    """
+    try:
+        used = _address_space_bytes()
+        limit = used + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (OSError, ValueError) as exc:
+        log.warning("cannot limit query worker memory: %s", exc)
+    if not isolate_network:
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _address_space_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
 # --- pool of read-only workers (on-disk Oxigraph) ----------------------------------------
 
 
-def _pool_worker_main(conn: Connection) -> None:
+def _pool_worker_main(conn: Connection, memory_mb: int, isolate_network: bool) -> None:
     """Worker process: answer jobs on the snapshot each job names, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
+    isolated = confine(memory_mb, isolate_network)
+    try:
+        conn.send(("ready", isolated))
+    except OSError:
+        return
     opened: str | None = None
     store: ReadOnlyOxigraph | None = None
     while True:
@@ -99,23 +257,30 @@ def _pool_worker_main(conn: Connection) -> None:
                 store = ReadOnlyOxigraph(snapshot)
                 opened = snapshot
             conn.send(("ok", run_job(store, job)))  # type: ignore[arg-type]
+        except MemoryError:
+            os._exit(3)  # the address space is spent; a fresh worker is cheaper than recovery
         except Exception as exc:  # every failure goes back to the server, the worker lives on
             conn.send(("error", _pack_error(exc)))
 
 
 class _Worker:
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, limits: PoolLimits) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_pool_worker_main, args=(child,), daemon=True, name="policykg-query"
+            target=_pool_worker_main,
+            args=(child, limits.memory_mb, limits.isolate_network),
+            daemon=True,
+            name="policykg-query",
         )
         self.process.start()
         child.close()
+        self.isolated: bool | None = None  # known once the worker says it is ready
 
-    def kill(self) -> None:
+    def kill(self) -> int | None:
         self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()
+        return self.process.exitcode
 
 
 def _backup(store: Store, target: Path) -> None:
@@ -126,8 +291,42 @@ def _backup(store: Store, target: Path) -> None:
     backup(str(target))
 
 
+class _Gate:
+    """Counts the jobs waiting for a worker and refuses past ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.waiting = 0
+        self._lock = threading.Lock()
+
+    def enter(self) -> None:
+        with self._lock:
+            if self.waiting >= self.limit:
+                raise _busy(self.waiting)
+            self.waiting += 1
+
+    def leave(self) -> None:
+        with self._lock:
+            self.waiting -= 1
+
+
+async def _in_thread(
+    limiter_holder: dict[str, Any], size: int, call: Callable[[threading.Event], Answer]
+) -> Answer:
+    """Run ``call(cancel)`` in a thread of the executor's own limiter; when the caller is
+    cancelled (client gone, request aborted) set ``cancel`` so the thread stops its worker."""
+    limiter = limiter_holder.get("limiter")
+    if limiter is None:
+        limiter = limiter_holder["limiter"] = anyio.CapacityLimiter(size)
+    cancel = threading.Event()
+    try:
+        return await anyio.to_thread.run_sync(call, cancel, limiter=limiter, abandon_on_cancel=True)
+    finally:
+        cancel.set()
+
+
 class ProcessPool:
-    """A pool of spawned worker processes reading snapshots of an on-disk store.
+    """Two lanes of spawned worker processes reading snapshots of an on-disk store.
 
     A worker cannot read the live store directory: the server's read-write handle compacts
     it in the background and deletes files a read-only reader still expects (RocksDB answers
@@ -136,26 +335,38 @@ class ProcessPool:
     old ones are removed once no running query can still be reading them.
     """
 
-    def __init__(self, store: Store, size: int = 2, grace: float = 30.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        size: int = 2,
+        grace: float = 30.0,
+        limits: PoolLimits | None = None,
+    ) -> None:
         base = Path(store.path)  # type: ignore[attr-defined]
         self.store = store
-        self.size = size
+        self.limits = limits or PoolLimits()
+        self.sizes = {HEAVY: size, LIGHT: self.limits.light_workers}
         self.grace = grace
         # Beside the store, so the checkpoint can hard-link its files (same file system).
         self.root = base.with_name(base.name + ".readers")
         shutil.rmtree(self.root, ignore_errors=True)  # left by a server that was killed
         self.root.mkdir(parents=True)
         self._ctx = mp.get_context("spawn")  # no inherited threads or locks
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: dict[str, queue.Queue[_Worker]] = {LIGHT: queue.Queue(), HEAVY: queue.Queue()}
         self._generation = 0
         self._snapshot = self._take_snapshot()
         self._retired: list[tuple[float, Path]] = []
         self._closed = False
-        self._deaths = 0
-        self._all: set[_Worker] = set()
+        self._deaths_in_row = 0
+        self.deaths = 0
+        self._lanes: dict[_Worker, str] = {}
+        self._isolated: bool | None = None
         self._lock = threading.Lock()
-        for _ in range(size):
-            self._add_worker()
+        self._gate = _Gate(self.limits.max_waiting)
+        self._limiter: dict[str, Any] = {}
+        for lane, count in self.sizes.items():
+            for _ in range(count):
+                self._add_worker(lane)
 
     def _take_snapshot(self) -> Path:
         self._generation += 1
@@ -163,62 +374,153 @@ class ProcessPool:
         _backup(self.store, target)
         return target
 
-    def _add_worker(self) -> None:
-        worker = _Worker(self._ctx)
+    def _add_worker(self, lane: str) -> None:
+        worker = _Worker(self._ctx, self.limits)
         with self._lock:
-            self._all.add(worker)
-        self._idle.put(worker)
+            self._lanes[worker] = lane
+        self._idle[lane].put(worker)
 
-    def _discard(self, worker: _Worker, *, died: bool = False) -> None:
-        worker.kill()
+    def _discard(self, worker: _Worker, *, died: bool = False) -> int | None:
+        """Kill ``worker`` and start its replacement (after a backoff if workers keep dying)."""
+        exitcode = worker.kill()
         with self._lock:
-            self._all.discard(worker)
-            # A worker that dies by itself again and again (it cannot import or open the
-            # store) is not replaced forever: after MAX_DEATHS in a row the pool gives up.
-            self._deaths = self._deaths + 1 if died else 0
-            give_up = self._deaths >= MAX_DEATHS
-        if not self._closed and not give_up:
-            self._add_worker()
+            lane = self._lanes.pop(worker, HEAVY)
+            if died:
+                self.deaths += 1
+                self._deaths_in_row += 1
+            else:
+                self._deaths_in_row = 0
+            # The first deaths in a row are replaced at once; after that, a little later each
+            # time (up to MAX_BACKOFF), so a flood of crashing queries cannot keep a core busy
+            # spawning workers. Never a give-up: the pool always comes back.
+            in_row = self._deaths_in_row
+            delay = min(MAX_BACKOFF, 0.25 * 2 ** (in_row - 3)) if died and in_row > 3 else 0.0
+        if self._closed:
+            return exitcode
+        if delay > 0:
+            log.warning("query workers keep dying (%d in a row)", self._deaths_in_row)
+            timer = threading.Timer(delay, self._replace, args=(lane,))
+            timer.daemon = True
+            timer.start()
+        else:
+            self._add_worker(lane)
+        return exitcode
+
+    def _replace(self, lane: str) -> None:
+        if not self._closed:
+            self._add_worker(lane)
 
     def pids(self) -> list[int]:
         """Process ids of the live workers."""
         with self._lock:
-            return [w.process.pid for w in self._all if w.process.pid is not None]
+            return [w.process.pid for w in self._lanes if w.process.pid is not None]
+
+    def health(self) -> dict[str, Any]:
+        """Workers alive per lane, deaths so far, jobs waiting, network isolation."""
+        with self._lock:
+            alive = {LIGHT: 0, HEAVY: 0}
+            for worker, lane in self._lanes.items():
+                alive[lane] += worker.process.is_alive()
+            return {
+                "workers": alive,
+                "configured": dict(self.sizes),
+                "deaths": self.deaths,
+                "waiting": self._gate.waiting,
+                "network_isolated": self._isolated,
+            }
 
     async def run(self, job: Job, timeout: float) -> Answer:
-        """Send ``job`` to an idle worker; kill the worker if no answer comes in time."""
-        return await anyio.to_thread.run_sync(self._run_blocking, job, timeout)
+        """Send ``job`` to an idle worker of its lane; kill the worker if no answer comes in
+        time or the caller goes away."""
+        size = sum(self.sizes.values()) + self.limits.max_waiting
+        return await _in_thread(
+            self._limiter, size, lambda cancel: self._run_blocking(job, timeout, cancel)
+        )
 
-    def _run_blocking(self, job: Job, timeout: float) -> Answer:
+    def _run_blocking(self, job: Job, timeout: float, cancel: threading.Event) -> Answer:
         deadline = time.monotonic() + timeout
-        if not self.pids():
-            raise StoreError("no query worker could be started; see the server log")
+        self._gate.enter()
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout(
-                f"every query worker stayed busy for {timeout:g} s; try again later"
-            ) from None
+            if lane_of(job) == LIGHT:
+                budget = min(self.limits.light_time_limit, timeout)
+                worker = self._take(LIGHT, time.monotonic() + budget, cancel)
+                if worker is not None:
+                    try:
+                        return self._exchange(worker, job, time.monotonic() + budget, cancel)
+                    except _Overrun:
+                        pass  # it was not light after all: the heavy lane, with the time left
+            worker = self._take(HEAVY, deadline, cancel)
+            if worker is None:
+                raise QueryTimeout(
+                    f"every query worker stayed busy for {timeout:g} s; try again later"
+                )
+            try:
+                return self._exchange(worker, job, deadline, cancel)
+            except _Overrun:
+                raise QueryTimeout(
+                    f"the query ran longer than {timeout:g} s and was stopped"
+                ) from None
+        finally:
+            self._gate.leave()
+
+    def _take(self, lane: str, deadline: float, cancel: threading.Event) -> _Worker | None:
+        """An idle worker of ``lane``, or None when none became free before ``deadline``."""
+        while True:
+            if cancel.is_set():
+                raise _Gone
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            try:
+                return self._idle[lane].get(timeout=min(_SLICE, remaining))
+            except queue.Empty:
+                continue
+
+    def _exchange(
+        self, worker: _Worker, job: Job, deadline: float, cancel: threading.Event
+    ) -> Answer:
+        """Send ``job`` to ``worker`` and wait for its answer; the worker goes back idle,
+        or is killed and replaced when it died, overran ``deadline`` or was abandoned."""
         try:
+            if worker.isolated is None:  # the first message a worker sends says it is ready
+                if not self._await(worker, deadline, cancel):
+                    self._idle[self._lanes.get(worker, HEAVY)].put(worker)  # still starting
+                    raise _Overrun
+                _, worker.isolated = worker.conn.recv()
+                with self._lock:
+                    self._isolated = worker.isolated
             worker.conn.send((str(self._snapshot), job))
-            answered = worker.conn.poll(max(0.0, deadline - time.monotonic()))
-            if answered:
-                status, payload = worker.conn.recv()
-        except (EOFError, OSError) as exc:
-            self._discard(worker, died=True)
-            raise StoreError("a query worker died") from exc
+            if not self._await(worker, deadline, cancel):
+                self._discard(worker)
+                raise _Overrun
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError, ConnectionError) as exc:
+            exitcode = self._discard(worker, died=True)
+            log.warning("a query worker died (exit code %s)", exitcode)
+            raise WorkerDied(exitcode) from exc
+        except (_Overrun, _Gone):
+            raise
         except BaseException:
             self._discard(worker)  # interrupted mid-job: its answer would go to the next caller
             raise
-        if not answered:
-            self._discard(worker)
-            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
         with self._lock:
-            self._deaths = 0
-        self._idle.put(worker)
+            self._deaths_in_row = 0
+        self._idle[self._lanes.get(worker, HEAVY)].put(worker)
         if status == "error":
             raise payload
         return payload  # type: ignore[no-any-return]
+
+    def _await(self, worker: _Worker, deadline: float, cancel: threading.Event) -> bool:
+        """True once ``worker`` has something to say (or died); False at the deadline."""
+        while True:
+            if cancel.is_set():
+                self._discard(worker)
+                raise _Gone
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            if worker.conn.poll(min(_SLICE, remaining)):
+                return True
 
     def invalidate(self) -> None:
         """Take a new snapshot for later jobs; drop snapshots no query can still be reading."""
@@ -237,8 +539,8 @@ class ProcessPool:
         """Kill every worker and remove the snapshots."""
         self._closed = True
         with self._lock:
-            workers = list(self._all)
-            self._all.clear()
+            workers = list(self._lanes)
+            self._lanes.clear()
         for worker in workers:
             worker.kill()
         shutil.rmtree(self.root, ignore_errors=True)
@@ -247,64 +549,122 @@ class ProcessPool:
 # --- fork per query (in-memory Oxigraph) -------------------------------------------------
 
 
-def _fork_child(store: Store, job: Job, conn: Connection) -> None:
+def _fork_child(store: Store, job: Job, conn: Connection, limits: PoolLimits) -> None:
+    isolated = confine(limits.memory_mb, limits.isolate_network)
     try:
-        conn.send(("ok", run_job(store, job)))
+        conn.send(("ok", run_job(store, job), isolated))
+    except MemoryError:
+        os._exit(3)
     except Exception as exc:
-        conn.send(("error", _pack_error(exc)))
+        conn.send(("error", _pack_error(exc), isolated))
     finally:
         conn.close()
 
 
 class ForkPerQuery:
     """Forks a child per job; the child reads the parent's in-memory store and is killed at
-    the time limit."""
+    the time limit. Each lane has its own number of slots (see the module docstring)."""
 
-    def __init__(self, store: Store, concurrency: int = 4) -> None:
+    def __init__(
+        self, store: Store, concurrency: int = 4, limits: PoolLimits | None = None
+    ) -> None:
         self.store = store
+        self.limits = limits or PoolLimits()
         self._ctx = mp.get_context("fork")
-        self._slots = threading.BoundedSemaphore(concurrency)
+        self._slots = {
+            HEAVY: threading.BoundedSemaphore(concurrency),
+            LIGHT: threading.BoundedSemaphore(self.limits.light_workers),
+        }
         self._children: set[Any] = set()
         self._lock = threading.Lock()
+        self._gate = _Gate(self.limits.max_waiting)
+        self._limiter: dict[str, Any] = {}
+        self._size = concurrency + self.limits.light_workers + self.limits.max_waiting
+        self.deaths = 0
+        self._isolated: bool | None = None
 
     def pids(self) -> list[int]:
         """Process ids of the children running right now."""
         with self._lock:
             return [p.pid for p in self._children if p.pid is not None]
 
+    def health(self) -> dict[str, Any]:
+        """Children running, deaths so far, jobs waiting, network isolation."""
+        return {
+            "workers": {"running": len(self.pids())},
+            "deaths": self.deaths,
+            "waiting": self._gate.waiting,
+            "network_isolated": self._isolated,
+        }
+
     async def run(self, job: Job, timeout: float) -> Answer:
         """Fork, evaluate in the child, kill it if no answer comes in time."""
-        return await anyio.to_thread.run_sync(self._run_blocking, job, timeout)
+        return await _in_thread(
+            self._limiter, self._size, lambda cancel: self._run_blocking(job, timeout, cancel)
+        )
 
-    def _run_blocking(self, job: Job, timeout: float) -> Answer:
+    def _run_blocking(self, job: Job, timeout: float, cancel: threading.Event) -> Answer:
         deadline = time.monotonic() + timeout
-        if not self._slots.acquire(timeout=timeout):
-            raise QueryTimeout(f"every query slot stayed busy for {timeout:g} s; try again later")
+        self._gate.enter()
         try:
-            reader, writer = self._ctx.Pipe(duplex=False)
-            process = self._ctx.Process(target=_fork_child, args=(self.store, job, writer))
-            with self._lock:
-                self._children.add(process)
+            if lane_of(job) == LIGHT:
+                budget_end = time.monotonic() + min(self.limits.light_time_limit, timeout)
+                try:
+                    return self._in_slot(LIGHT, job, budget_end, cancel)
+                except _Overrun:
+                    pass
             try:
-                process.start()
-                writer.close()
-                if not reader.poll(max(0.0, deadline - time.monotonic())):
-                    raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-                status, payload = reader.recv()
-            except EOFError as exc:
-                raise StoreError("a query worker died") from exc
-            finally:
-                if process.is_alive():
-                    process.kill()
-                process.join(timeout=5)
-                reader.close()
-                with self._lock:
-                    self._children.discard(process)
+                return self._in_slot(HEAVY, job, deadline, cancel)
+            except _Overrun:
+                raise QueryTimeout(
+                    f"the query ran longer than {timeout:g} s and was stopped"
+                ) from None
         finally:
-            self._slots.release()
+            self._gate.leave()
+
+    def _in_slot(self, lane: str, job: Job, deadline: float, cancel: threading.Event) -> Answer:
+        slots = self._slots[lane]
+        while not slots.acquire(timeout=_SLICE):
+            if cancel.is_set():
+                raise _Gone
+            if time.monotonic() >= deadline:
+                if lane == LIGHT:
+                    raise _Overrun
+                raise QueryTimeout("every query slot stayed busy; try again later")
+        try:
+            return self._fork(job, deadline, cancel)
+        finally:
+            slots.release()
+
+    def _fork(self, job: Job, deadline: float, cancel: threading.Event) -> Answer:
+        reader, writer = self._ctx.Pipe(duplex=False)
+        process = self._ctx.Process(target=_fork_child, args=(self.store, job, writer, self.limits))
+        with self._lock:
+            self._children.add(process)
+        try:
+            process.start()
+            writer.close()
+            while not reader.poll(_SLICE):
+                if cancel.is_set():
+                    raise _Gone
+                if time.monotonic() >= deadline:
+                    raise _Overrun
+            status, payload, self._isolated = reader.recv()
+        except EOFError as exc:
+            process.join(timeout=5)
+            self.deaths += 1
+            log.warning("a query worker died (exit code %s)", process.exitcode)
+            raise WorkerDied(process.exitcode) from exc
+        finally:
+            if process.is_alive():
+                process.kill()
+            process.join(timeout=5)
+            reader.close()
+            with self._lock:
+                self._children.discard(process)
         if status == "error":
             raise payload
-        return payload
+        return payload  # type: ignore[no-any-return]
 
     def invalidate(self) -> None:
         """Nothing to do: each child forks from the current store."""
@@ -334,6 +694,10 @@ class ThreadRunner:
             return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
         assert scope.cancelled_caught
         raise QueryTimeout(f"the store did not answer within {timeout:g} s")
+
+    def health(self) -> dict[str, Any]:
+        """Nothing local to report: the remote server evaluates."""
+        return {"workers": {}, "deaths": 0, "waiting": 0, "network_isolated": None}
 
     def invalidate(self) -> None:
         """Nothing to do: the remote server always answers with its current data."""

@@ -186,6 +186,7 @@ def make_documents_router() -> APIRouter:
         responses={
             201: {"content": {"application/json": {"example": examples.UPLOADED}}},
             403: {"description": "No or wrong admin token."},
+            409: {"description": "A document with the same identity is loaded; `replace=true`."},
             413: {"description": "File larger than POLICYKG_MAX_UPLOAD_BYTES."},
             422: {"description": "The file was rejected; `detail` names the reason."},
         },
@@ -194,7 +195,16 @@ def make_documents_router() -> APIRouter:
         request: Request,
         file: UploadFile,
         state: Service,
+        replace: Annotated[
+            bool,
+            Query(
+                description="Replace a loaded document with the same identity (文号, else "
+                "title and region); without it such an upload answers 409."
+            ),
+        ] = False,
     ) -> JSONResponse:
+        from dataclasses import replace as with_fields
+
         from loaders.extract import extract_bytes
 
         state.check_admin(request, "uploading documents")
@@ -204,7 +214,9 @@ def make_documents_router() -> APIRouter:
             raise ApiError(413, "file too large", {"max_bytes": limit})
         filename = file.filename or "upload.txt"
         record = extract_bytes(data, filename, max_bytes=limit)
-        summary = await state.write(lambda: admin.load_one(state.store, record))
+        source = admin.upload_source(filename, record.source.sha256)
+        record = with_fields(record, source=with_fields(record.source, path=source))
+        summary = await state.write(lambda: admin.load_one(state.store, record, replace=replace))
         return JSONResponse(
             {"ok": True, **summary, "url": f"/documents/{summary['id']}"},
             status_code=201,

@@ -77,6 +77,37 @@ class Settings(BaseSettings):
         description="Worker processes evaluating queries on an on-disk store.",
     )
 
+    max_query_depth: int = Field(
+        default=100,
+        ge=8,
+        le=1000,
+        description="Deepest nesting of ( { [ in a query or update accepted; 400 past it.",
+    )
+    light_workers: int = Field(
+        default=2,
+        ge=1,
+        le=16,
+        description="Worker processes kept for cheap queries (lookups, ASK, REST), so heavy "
+        "queries cannot starve them.",
+    )
+    light_time_limit: float = Field(
+        default=1.0,
+        gt=0,
+        le=60,
+        description="Seconds a query may run in the cheap lane before it moves to the heavy lane.",
+    )
+    query_memory_mb: int = Field(
+        default=2048,
+        ge=64,
+        description="Memory one query worker may use (MiB, address space); past it the query "
+        "stops with 503.",
+    )
+    max_waiting_queries: int = Field(
+        default=256,
+        ge=1,
+        description="Queries that may wait for a worker at once; past it 503 with Retry-After.",
+    )
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

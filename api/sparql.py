@@ -15,10 +15,11 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api import conneg, guard
 from api.errors import ApiError
+from api.executor import run_while_connected
 from api.jobs import SparqlAnswer, SparqlJob
 from api.pages import render_query_page
 from api.service_description import service_description
@@ -67,11 +68,17 @@ _RESULT_EXAMPLES: dict[int | str, dict[str, Any]] = {
             "text/html": {},
         },
     },
-    400: {"description": "Malformed query (the parser's message names line and column)."},
+    400: {
+        "description": "Malformed query (the parser's message names line and column), or "
+        "nested deeper than POLICYKG_MAX_QUERY_DEPTH."
+    },
     403: {"description": "Update without the admin token, or SERVICE/LOAD while disabled."},
     406: {"description": "None of the accepted media types fits this kind of query."},
     413: {"description": "Query text longer than POLICYKG_MAX_QUERY_BYTES."},
-    503: {"description": "The query ran past POLICYKG_QUERY_TIMEOUT and was stopped."},
+    503: {
+        "description": "The query ran past POLICYKG_QUERY_TIMEOUT or POLICYKG_QUERY_MEMORY_MB "
+        "and was stopped, or every worker is busy (with Retry-After)."
+    },
 }
 
 
@@ -190,6 +197,36 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
             f"send {QUERY_MEDIA}, {UPDATE_MEDIA} or {FORM_MEDIA}",
         )
 
+    @router.get(
+        "/health",
+        summary="Whether the query service is up, and its workers",
+        description="`ok` is true when queries can run: workers alive per lane, worker deaths "
+        "since start, jobs waiting, and whether workers are cut off from the network.",
+        tags=["SPARQL"],
+        responses={
+            200: {
+                "content": {
+                    "application/json": {
+                        "example": {
+                            "ok": True,
+                            "workers": {"light": 2, "heavy": 2},
+                            "configured": {"light": 2, "heavy": 2},
+                            "deaths": 0,
+                            "waiting": 0,
+                            "network_isolated": True,
+                        }
+                    }
+                }
+            },
+            503: {"description": "No worker is alive in some lane (they are being replaced)."},
+        },
+    )
+    async def health(state: Service) -> JSONResponse:
+        report = state.executor.health()
+        workers = report.get("workers") or {}
+        ok = not workers or "running" in workers or all(n > 0 for n in workers.values())
+        return JSONResponse({"ok": ok, **report}, status_code=200 if ok else 503)
+
     return router
 
 
@@ -215,10 +252,19 @@ def _decode(raw: bytes) -> str:
         raise ApiError(400, "the request body is not UTF-8", str(exc)) from exc
 
 
-def _check_text(state: ServiceState, text: str, what: str) -> None:
+def check_text(state: ServiceState, text: str, what: str) -> None:
+    """Refuse, before any parser sees it, a text that is too long (413), nested too deeply
+    (400) or that may reach out to the network while SERVICE and LOAD are off (403)."""
     limit = state.settings.max_query_bytes
     if len(text.encode("utf-8")) > limit:
         raise ApiError(413, f"{what} too large", {"max_bytes": limit})
+    depth, max_depth = guard.nesting_depth(text), state.settings.max_query_depth
+    if depth > max_depth:
+        raise ApiError(
+            400,
+            f"{what} nested too deeply",
+            {"depth": depth, "max_depth": max_depth, "hint": "flatten the brackets"},
+        )
     if not state.settings.allow_service and guard.uses_network(text):
         raise ApiError(
             403,
@@ -259,7 +305,7 @@ async def _answer(
     named_graphs: list[str] | None,
     override: str | None,
 ) -> Response:
-    _check_text(state, text, "query")
+    check_text(state, text, "query")
     if not override and _prefers_page(request):
         return HTMLResponse(render_query_page(request, state, query=text))
     form = guard.query_form(text)
@@ -282,7 +328,7 @@ async def _answer(
         named_graphs=tuple(named_graphs) if named_graphs else None,
         max_rows=state.settings.max_rows,
     )
-    answer = await state.run(job)
+    answer = await run_while_connected(request, lambda: state.run(job))
     assert isinstance(answer, SparqlAnswer)
     written = conneg.by_name(answer.format, answer.kind) or fmt
     headers = {"Vary": "Accept", "X-PolicyKG-Rows": str(answer.rows)}
@@ -340,6 +386,6 @@ async def _describe_or_page(
 
 async def _update(request: Request, state: ServiceState, text: str) -> Response:
     state.check_admin(request, "SPARQL Update")
-    _check_text(state, text, "update")
+    check_text(state, text, "update")
     await state.write(lambda: state.store.update(text))
     return Response(b'{"ok": true, "status": 200}', media_type="application/json", status_code=200)

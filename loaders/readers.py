@@ -32,6 +32,31 @@ class RawText:
 
 Reader = Callable[[bytes, str], RawText]
 
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Bounds on what one file may expand to; a file past one is rejected, naming the bound.
+
+    The defaults sit far above any real policy document (the longest seen: a 300-page PDF of
+    about 400,000 characters; a docx of a few MB with pictures) and far below what hangs a
+    batch: a 4.5 MB docx whose ``document.xml`` inflates to 1 GB, a 2,000-page PDF.
+    """
+
+    zip_members: int = 2_000
+    """Most members a docx (a ZIP archive) may hold."""
+    zip_uncompressed_bytes: int = 256 * 1024 * 1024
+    """Most bytes all members of a docx may inflate to together."""
+    zip_ratio: int = 200
+    """Most a member above 1 MB may inflate, as a multiple of its compressed size."""
+    pdf_pages: int = 1_000
+    """Most pages read from a PDF."""
+    characters: int = 3_000_000
+    """Most characters of text read from a docx or PDF."""
+
+
+LIMITS = ReadLimits()
+_RATIO_FLOOR = 1024 * 1024  # small members (styles, rels) may compress very well
+
 SUFFIXES: dict[str, str] = {
     ".txt": "txt",
     ".text": "txt",
@@ -117,8 +142,39 @@ def read_html(data: bytes, path: str) -> RawText:
     return RawText(text, "html", encoding, page_title or None)
 
 
-def read_docx(data: bytes, path: str) -> RawText:
+def check_zip(data: bytes, path: str, limits: ReadLimits = LIMITS) -> None:
+    """Refuse a ZIP archive that would inflate past ``limits`` (a zip bomb), before any member
+    is read. The sizes come from the central directory; :mod:`zipfile` never inflates a member
+    past its declared size (a member that lies fails its CRC), so they bound the real work."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise RejectedDocument(path, "truncated or corrupt docx") from exc
+    if len(members) > limits.zip_members:
+        raise RejectedDocument(
+            path, f"docx has {len(members)} parts (more than {limits.zip_members})"
+        )
+    total = sum(member.file_size for member in members)
+    if total > limits.zip_uncompressed_bytes:
+        raise RejectedDocument(
+            path,
+            f"docx inflates to {total} bytes (more than {limits.zip_uncompressed_bytes}; "
+            "a zip bomb?)",
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > _RATIO_FLOOR and ratio > limits.zip_ratio:
+            raise RejectedDocument(
+                path,
+                f"docx part {member.filename!r} inflates {ratio:.0f} times "
+                f"(more than {limits.zip_ratio}; a zip bomb?)",
+            )
+
+
+def read_docx(data: bytes, path: str, limits: ReadLimits = LIMITS) -> RawText:
     """A Word document: paragraphs and table rows in document order (cells tab-separated)."""
+    check_zip(data, path, limits)
     try:
         import docx
         from docx.table import Table
@@ -130,6 +186,7 @@ def read_docx(data: bytes, path: str) -> RawText:
     except Exception as exc:  # python-docx raises its own and lxml errors for broken parts
         raise RejectedDocument(path, f"truncated or corrupt docx ({type(exc).__name__})") from exc
     lines: list[str] = []
+    characters = counted = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             lines.append(block.text)
@@ -142,6 +199,10 @@ def read_docx(data: bytes, path: str) -> RawText:
                     if not cells or cells[-1] != value:
                         cells.append(value)
                 lines.append("\t".join(cells))
+        characters += sum(map(len, lines[counted:]))
+        counted = len(lines)
+        if characters > limits.characters:
+            raise RejectedDocument(path, f"more than {limits.characters} characters of text")
     return RawText("\n".join(lines), "docx", None)
 
 
@@ -165,18 +226,23 @@ def _opens_more(text: str) -> bool:
     ) > text.count("》")
 
 
-def read_pdf(data: bytes, path: str) -> RawText:
+def read_pdf(data: bytes, path: str, limits: ReadLimits = LIMITS) -> RawText:
     """A PDF with a text layer: one line per paragraph.
 
     A line that runs to the right edge of the text column was wrapped by the layout and
     is joined to the next one (also across a page break); a shorter line ends a paragraph.
+    More than ``limits.pdf_pages`` pages or ``limits.characters`` characters reject the file.
     """
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
     lines: list[tuple[str, bool]] = []  # (text, wrapped)
+    characters = 0
+    pages = extract_pages(io.BytesIO(data), laparams=LAParams(), maxpages=limits.pdf_pages + 1)
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+        for number, page in enumerate(pages, start=1):
+            if number > limits.pdf_pages:
+                raise RejectedDocument(path, f"pdf has more than {limits.pdf_pages} pages")
             page_lines: list[LTTextLine] = []
             for element in page:
                 if isinstance(element, LTTextContainer):
@@ -199,6 +265,11 @@ def read_pdf(data: bytes, path: str) -> RawText:
                     # A line that leaves a bracket or title mark open cannot end a paragraph.
                     wrapped = wrapped or _opens_more(text)
                     lines.append((text, wrapped))
+                    characters += len(text)
+            if characters > limits.characters:
+                raise RejectedDocument(path, f"more than {limits.characters} characters of text")
+    except RejectedDocument:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise RejectedDocument(path, f"truncated or corrupt pdf ({type(exc).__name__})") from exc
     paragraphs: list[str] = []
@@ -225,10 +296,11 @@ READERS: dict[str, Reader] = {
 
 
 def _is_docx_zip(data: bytes) -> bool:
+    # Only the central directory is read here; nothing is inflated.
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError):
         return False
 
 

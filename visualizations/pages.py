@@ -13,6 +13,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -31,6 +32,7 @@ from visualizations.render import (
     network_data,
     render_view,
 )
+from visualizations.results import solutions_view, triples_view
 
 T = TypeVar("T")
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain", "": "text/plain"}
@@ -201,15 +203,46 @@ def cascade_view(concept_id: str, store: StoreDep, download: bool = False) -> Re
     return _view_page(_found(data.cascade(store, concept_id), "indicator"), download)
 
 
-def query_view(
-    store: StoreDep, query: Annotated[str, Query(max_length=100_000)], download: bool = False
+async def query_view(
+    request: Request, query: Annotated[str, Query(max_length=100_000)], download: bool = False
 ) -> Response:
-    """View 5: a SELECT or CONSTRUCT result drawn as a graph."""
+    """View 5: a SELECT or CONSTRUCT result drawn as a graph.
+
+    The query is untrusted: it is checked (size, nesting, SERVICE/LOAD) before any parser sees
+    it and runs in the query workers with the endpoint's time and memory limits
+    (:mod:`api.executor`), never in this process."""
     try:
-        view = data.query_result(store, query)
+        view = await _run_view_query(request, query)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from exc
     return _view_page(view, download)
+
+
+async def _run_view_query(request: Request, text: str) -> View:
+    from api import guard
+    from api.executor import run_while_connected
+    from api.jobs import SparqlAnswer, SparqlJob
+    from api.sparql import check_text
+
+    state: Any = request.app.state.policykg
+    check_text(state, text, "query")
+    if guard.query_form(text) not in ("SELECT", "CONSTRUCT", "DESCRIBE"):
+        raise ValueError("only SELECT, CONSTRUCT and DESCRIBE results can be drawn")
+    job = SparqlJob(
+        query=text, results_format="tsv", graph_format="nt", max_rows=state.settings.max_rows
+    )
+    answer = await run_while_connected(request, lambda: state.run(job))
+    assert isinstance(answer, SparqlAnswer)
+    # Parsing the workers' serialized answer (TSV / N-Triples) is flat and bounded by the row
+    # cap; the SPARQL text itself is never parsed here.
+    if answer.kind == "graph":
+        quads = ox.parse(answer.body, ox.RdfFormat.N_TRIPLES)
+        return triples_view(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    parsed = ox.parse_query_results(answer.body, ox.QueryResultsFormat.TSV)
+    if not isinstance(parsed, ox.QuerySolutions):
+        raise ValueError("only SELECT, CONSTRUCT and DESCRIBE results can be drawn")
+    variables = [v.value for v in parsed.variables]
+    return solutions_view(variables, ([row[v] for v in variables] for row in parsed))
 
 
 # ---- pages ----------------------------------------------------------------------------------

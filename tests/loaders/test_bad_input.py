@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from loaders.errors import LoaderError, RejectedDocument
 from loaders.extract import extract_bytes, extract_file, iter_extract
-from tests.loaders.formats import as_docx, seed_lines
+from loaders.readers import ReadLimits, read_docx, read_pdf
+from tests.loaders.formats import as_docx, as_pdf, seed_lines
 
 
 def _rejected(path: Path, **kwargs: int) -> RejectedDocument:
@@ -120,3 +123,63 @@ def test_several_workers_extract_in_file_order_and_reject_the_same_files(tmp_pat
     assert shared == alone
     assert [p.name for p, _ in shared] == sorted(p.name for p in tmp_path.iterdir())
     assert sum(reason == "empty file" for _, reason in shared) == len(seeds)
+
+
+# --- files that expand without bound (issue 17) ---------------------------------------------
+
+
+def _zip_bomb_docx(base: bytes, padding_mb: int) -> bytes:
+    """``base`` (a real docx) with ``padding_mb`` MB of one-character paragraphs at the end of
+    ``word/document.xml``: about a thousandth of that on disk, written in 1 MB chunks so the
+    test never holds it inflated. Read in full, every paragraph becomes an XML element."""
+    source = zipfile.ZipFile(io.BytesIO(base))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename != "word/document.xml":
+                bomb.writestr(info, content)
+                continue
+            head, tail = content.split(b"</w:body>")
+            packed = zipfile.ZipInfo(info.filename)
+            packed.compress_type = zipfile.ZIP_DEFLATED
+            with bomb.open(packed, "w", force_zip64=True) as member:
+                member.write(head)
+                paragraph = "<w:p><w:r><w:t>质</w:t></w:r></w:p>".encode()
+                chunk = paragraph * (1024 * 1024 // len(paragraph))
+                for _ in range(padding_mb):
+                    member.write(chunk)
+                member.write(b"</w:body>" + tail)
+    return out.getvalue()
+
+
+def test_docx_zip_bomb_is_rejected_and_the_batch_goes_on(tmp_path: Path, seed_dir: Path) -> None:
+    lines = seed_lines(seed_dir / "jiaze_town_2016_opinion.txt")
+    (tmp_path / "a_bomb.docx").write_bytes(_zip_bomb_docx(as_docx(lines), padding_mb=300))
+    assert (tmp_path / "a_bomb.docx").stat().st_size < 2_000_000
+    (tmp_path / "b_plan.docx").write_bytes(as_docx(lines))
+    results = list(iter_extract([tmp_path]))
+    assert [p.name for p, _ in results] == ["a_bomb.docx", "b_plan.docx"]
+    reject = results[0][1]
+    assert isinstance(reject, RejectedDocument)
+    assert "zip bomb" in reject.reason and str(reject).startswith(str(tmp_path / "a_bomb.docx"))
+    assert results[1][1].title == "嘉泽镇2016年质量强镇工作的实施意见"
+
+
+def test_docx_limits_are_configurable(seed_dir: Path) -> None:
+    data = as_docx(seed_lines(seed_dir / "jiaze_town_2016_opinion.txt"))
+    assert read_docx(data, "plan.docx").text  # the defaults leave a real document alone
+    with pytest.raises(RejectedDocument, match="parts"):
+        read_docx(data, "plan.docx", ReadLimits(zip_members=3))
+    with pytest.raises(RejectedDocument, match="characters"):
+        read_docx(data, "plan.docx", ReadLimits(characters=500))
+
+
+def test_pdf_pages_and_characters_are_bounded(tmp_path: Path, seed_dir: Path) -> None:
+    lines = seed_lines(seed_dir / "jiangsu_province_2012_action_plan.txt")
+    data = as_pdf(lines)
+    assert read_pdf(data, "plan.pdf").text  # the defaults leave a real document alone
+    with pytest.raises(RejectedDocument, match="more than 2 pages"):
+        read_pdf(data, "plan.pdf", ReadLimits(pdf_pages=2))
+    with pytest.raises(RejectedDocument, match="characters"):
+        read_pdf(data, "plan.pdf", ReadLimits(characters=1000))
