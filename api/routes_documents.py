@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from api import admin, examples
+from api import examples, search
 from api.errors import ApiError
 from api.rest import Limit, Offset, named
 from api.shape import doc_id, group_measures, listing, typed, with_evidence
@@ -204,7 +204,7 @@ def make_documents_router() -> APIRouter:
             raise ApiError(413, "file too large", {"max_bytes": limit})
         filename = file.filename or "upload.txt"
         record = extract_bytes(data, filename, max_bytes=limit)
-        summary = await state.write(lambda: admin.load_one(state.store, record))
+        summary = await state.write(lambda: search.load_one(state.store, record))
         return JSONResponse(
             {"ok": True, **summary, "url": f"/documents/{summary['id']}"},
             status_code=201,
@@ -225,7 +225,7 @@ def make_documents_router() -> APIRouter:
     async def delete_document(doc: DocId, request: Request, state: Service) -> dict[str, Any]:
         state.check_admin(request, "deleting documents")
         iri = terms.DOC_BASE + doc
-        summary = await state.write(lambda: admin.delete_one(state.store, iri))
+        summary = await state.write(lambda: search.delete_one(state.store, iri))
         return {"ok": True, **summary}
 
     return router

@@ -38,9 +38,11 @@ from hashlib import sha1
 from pathlib import Path
 from typing import Any
 
+from graph import iris
 from graph.errors import GraphError
 from graph.search_entries import KINDS, DocumentEntries, document_entries
 from graph.store import Store
+from ontology import terms as t
 
 #: bump when the tables or what goes in them change: an older index is rebuilt on open
 SCHEMA_VERSION = 1
@@ -367,7 +369,12 @@ class SearchIndex:
             "SELECT DISTINCT ?g ?sha WHERE { GRAPH ?g { ?d a pkg:PolicyDocument "
             "OPTIONAL { ?d pkg:sha256 ?sha } } }",
         )
-        stored = {str(value(r["g"])): value(r.get("sha")) for r in rows}
+        documents = iris.document_graph(t.DOC_BASE)  # …/graph/doc/: documents' own graphs
+        stored = {
+            str(value(r["g"])): value(r.get("sha"))
+            for r in rows
+            if str(value(r["g"])).startswith(documents)
+        }
         with self.writing():
             indexed = {} if rebuild else self.documents()
             if rebuild:

@@ -136,9 +136,7 @@ def document_entries(triples: Iterable[ox.Triple], gazetteer: Gazetteer) -> Docu
                 elif label and label not in (same.label or ""):
                     # two indicators read from one sentence: one hit, both named
                     merged = f"{same.label}；{label}" if same.label else label
-                    targets[targets.index(same)] = Entry(
-                        "target", same.item, merged, sentence, at
-                    )
+                    targets[targets.index(same)] = Entry("target", same.item, merged, sentence, at)
         elif t.PKG_AGENCY_ROLE in kinds:
             agency = one(subject, t.PKG_ROLE_AGENCY)
             evidence = one(subject, t.PKG_EVIDENCE_PROP)
