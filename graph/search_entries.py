@@ -77,7 +77,7 @@ def document_entries(triples: Iterable[ox.Triple], gazetteer: Gazetteer) -> Docu
     """The facets and entries of the one ``pkg:PolicyDocument`` among ``triples`` (its graph)."""
     by_subject: dict[str, dict[str, list[ox.NamedNode | ox.Literal]]] = {}
     for triple in triples:
-        props = by_subject.setdefault(str(triple.subject.value), {})
+        props = by_subject.setdefault(str(triple.subject.value), {})  # type: ignore[union-attr]
         props.setdefault(triple.predicate.value, []).append(triple.object)  # type: ignore[arg-type]
 
     def one(subject: str | None, prop: str) -> str | None:
@@ -109,8 +109,10 @@ def document_entries(triples: Iterable[ox.Triple], gazetteer: Gazetteer) -> Docu
 
     for prop in (t.ELI_TITLE, t.PKG_PLAN_TITLE):
         for title in sorted({str(o.value) for o in by_subject[doc].get(prop, [])}):
-            at = text.find(title)
-            out.entries.append(Entry("document", doc, title, title, at if at >= 0 else None))
+            title_at = text.find(title)
+            out.entries.append(
+                Entry("document", doc, title, title, title_at if title_at >= 0 else None)
+            )
     first_mention: dict[str, tuple[int, int]] = {}
     targets: list[Entry] = []
     for subject in sorted(by_subject, key=_fact_order):
@@ -140,29 +142,26 @@ def document_entries(triples: Iterable[ox.Triple], gazetteer: Gazetteer) -> Docu
         elif t.PKG_AGENCY_ROLE in kinds:
             agency = one(subject, t.PKG_ROLE_AGENCY)
             evidence = one(subject, t.PKG_EVIDENCE_PROP)
-            start, end = one(evidence, t.PKG_START), one(evidence, t.PKG_END)
-            if agency and start is not None and end is not None:
-                span = (int(start), int(end))
-                first_mention[agency] = min(first_mention.get(agency, span), span)
+            low, high = one(evidence, t.PKG_START), one(evidence, t.PKG_END)
+            if agency and low is not None and high is not None:
+                clause = (int(low), int(high))
+                first_mention[agency] = min(first_mention.get(agency, clause), clause)
     out.entries += targets
     for agency in sorted(s for s in by_subject if t.PKG_AGENCY in types(s)):
         name = one(agency, t.SKOS_PREF_LABEL)
         if not name:
             continue
         raw = one(agency, t.PKG_RAW_NAME)
-        at = text.find(name)
-        if at < 0 and raw:
-            at = text.find(raw)
-        if at < 0 and agency in first_mention:
-            at = first_mention[agency][0]
-        if at >= 0:
-            found = text[at : at + len(name)] == name
-            span = (at, at + len(name if found else raw or ""))
+        # the reader is pointed at the full name as written, else at the first clause naming it
+        name_at = text.find(name)
+        span = (name_at, name_at + len(name)) if name_at >= 0 else first_mention.get(agency)
+        if raw and raw != name:
+            # both names are searchable (质监局 finds 江苏省质量技术监督局); not one slice
+            out.entries.append(Entry("agency", agency, name, f"{name} {raw}", None, span))
         else:
-            span = first_mention.get(agency)
-        names = name if not raw or raw == name else f"{name} {raw}"
-        start = at if at >= 0 and names == name else None
-        out.entries.append(Entry("agency", agency, name, names, start, span))
+            out.entries.append(
+                Entry("agency", agency, name, name, name_at if name_at >= 0 else None, span)
+            )
     return out
 
 
