@@ -71,6 +71,10 @@ class SearchAnswer(BaseModel):
 
     q: str
     terms: list[str] = Field(description="The terms searched; every one must occur.")
+    relaxed: bool = Field(
+        description="True when no entry held the question as written and its words (jieba) "
+        "were searched instead."
+    )
     total: int
     page: int
     perPage: int
@@ -86,6 +90,7 @@ class SearchAnswer(BaseModel):
 EXAMPLE: dict[str, Any] = {
     "q": "名牌",
     "terms": ["名牌"],
+    "relaxed": False,
     "total": 17,
     "page": 1,
     "perPage": 1,
@@ -170,6 +175,7 @@ def answer(result: fulltext.SearchResult, q: str) -> dict[str, Any]:
     return {
         "q": q,
         "terms": result.terms,
+        "relaxed": result.relaxed,
         "total": result.total,
         "page": result.page,
         "perPage": result.per_page,

@@ -26,6 +26,7 @@ content hash) before anyone searches. ``policykg index`` rebuilds it whole from 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 import threading
@@ -34,6 +35,7 @@ import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import sha1
 from pathlib import Path
 from typing import Any
@@ -109,6 +111,38 @@ def terms(question: str) -> list[str]:
     return found
 
 
+# Words too common in these documents to tell hits apart when a phrase is split.
+STOPWORDS = frozenset(
+    "的 了 和 与 及 等 在 是 对 为 要 将 把 被 各 有关 工作 进一步 加强 推进 开展 实施 质量".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def words_of(phrases: list[str]) -> list[str]:
+    """jieba's words of the phrases of four characters or more, common words left out
+    (shorter phrases are kept whole): the fallback when no entry holds a phrase as written.
+
+    >>> words_of(["质量奖励制度", "名牌"])
+    ['奖励', '制度', '名牌']
+    """
+    found: list[str] = []
+    for phrase in phrases:
+        if len(phrase) < 4:
+            found.append(phrase)
+            continue
+        words = [w.strip() for w in _jieba().cut(phrase)]
+        found += [w for w in words if len(w) > 1 and w not in STOPWORDS]
+    return list(dict.fromkeys(found))
+
+
 def _quoted(text: str) -> str:
     """An FTS5 string: inside double quotes every character is literal (quotes doubled)."""
     return '"' + text.replace('"', '""') + '"'
@@ -175,6 +209,8 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     seconds: float = 0.0
+    #: True when no entry held the terms as written and their words were searched instead
+    relaxed: bool = False
 
 
 @dataclass(frozen=True)
@@ -440,8 +476,16 @@ class SearchIndex:
         with self._lock:
             docs = self._documents()
             matches = self._matches(words)
+            relaxed = False
+            if not matches and (split := words_of(words)) != words and split:
+                # nothing holds the phrase as written: look for its words (质量奖励制度 →
+                # 奖励, 制度 finds 建立健全质量奖惩制度…)
+                words, relaxed = split, True
+                matches = self._matches(words)
             if not matches:
-                return SearchResult(words, 0, query.page, query.per_page, [], _no_facets())
+                return SearchResult(
+                    words, 0, query.page, query.per_page, [], _no_facets(), relaxed=relaxed
+                )
             kind_of: dict[int, tuple[str, int]] = {}
             ids = list(matches)
             for chunk in range(0, len(ids), 30000):
@@ -488,6 +532,7 @@ class SearchIndex:
         }
         return SearchResult(
             terms=words,
+            relaxed=relaxed,
             total=len(kept),
             page=query.page,
             per_page=query.per_page,
