@@ -26,6 +26,7 @@ from visualizations.render import (
     network_data,
     render_view,
 )
+from visualizations.search_page import search_page
 
 T = TypeVar("T")
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain", "": "text/plain"}
@@ -171,11 +172,6 @@ def cascade_page(concept_id: str, store: StoreDep) -> HTMLResponse:
     """One indicator's cascade: the tree and the table of targets by level."""
     found = data.cascade_detail(store, concept_id)
     return _network_page("cascade.html", found.view, cascade=found)
-
-
-def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
-    """Keyword search over documents, measures, agencies and targets."""
-    return _page("search.html", q=q, hits=data.search(store, q) if q.strip() else [])
 
 
 def make_router() -> APIRouter:
