@@ -40,15 +40,20 @@ from hashlib import sha1
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from graph import iris
 from graph.errors import GraphError
-from graph.search_entries import KINDS, DocumentEntries, document_entries
+from graph.search_entries import DocumentEntries, document_entries
+from graph.search_facets import Columns, Ids, Scores
 from graph.store import Store
 from ontology import terms as t
 
 #: bump when the tables or what goes in them change: an older index is rebuilt on open
 SCHEMA_VERSION = 1
 MAX_QUESTION = 200
+#: most matches ranked by FTS5's own BM25 (see SearchIndex._matches)
+EXACT_RANK_MAX = 5_000
 MAX_TERMS = 8
 SNIPPET_CONTEXT = 40
 
@@ -82,7 +87,7 @@ def pairs(text: str) -> str:
     '实施 施名 名牌 _gap_ 江苏'
     """
     runs = []
-    for run in re.findall(r"\w+", text.lower()):
+    for run in re.findall(r"[^\W_]+", text.lower()):
         runs.append(" ".join(run[i : i + 2] for i in range(len(run) - 1)) if len(run) > 1 else run)
     return " _gap_ ".join(runs)
 
@@ -130,8 +135,8 @@ def words_of(phrases: list[str]) -> list[str]:
     """jieba's words of the phrases of four characters or more, common words left out
     (shorter phrases are kept whole): the fallback when no entry holds a phrase as written.
 
-    >>> words_of(["质量奖励制度", "名牌"])
-    ['奖励', '制度', '名牌']
+    >>> words_of(["质量奖励评审制度", "名牌"])
+    ['奖励', '评审', '制度', '名牌']
     """
     found: list[str] = []
     for phrase in phrases:
@@ -213,18 +218,6 @@ class SearchResult:
     relaxed: bool = False
 
 
-@dataclass(frozen=True)
-class _Doc:
-    doc: str
-    title: str | None
-    level: str
-    regions: tuple[tuple[str, str | None], ...]
-    year: int | None
-    doc_type: str | None
-    issuers: tuple[str, ...]
-    in_force: bool | None
-
-
 class SearchIndex:
     """The index in one SQLite file (``None``: in memory, for an in-memory store)."""
 
@@ -240,8 +233,8 @@ class SearchIndex:
         )
         self._lock = threading.RLock()
         self._depth = 0
-        self._docs: dict[int, _Doc] = {}
-        self._docs_generation = -1
+        self._columns_cache: Columns | None = None
+        self._columns_generation = -1
         with self._lock:
             if self.path is not None:
                 self._db.execute("PRAGMA journal_mode=WAL")
@@ -424,47 +417,59 @@ class SearchIndex:
 
     # ---- reading -------------------------------------------------------------------------
 
-    def _documents(self) -> dict[int, _Doc]:
+    def _columns(self) -> Columns:
         generation = int(self._meta("generation") or 0)
-        if generation != self._docs_generation or self._depth:
-            docs = {}
-            for doc_id, doc, facets in self._db.execute("SELECT id, doc, facets FROM documents"):
-                f = json.loads(facets)
-                docs[doc_id] = _Doc(
-                    doc=doc,
-                    title=f["title"],
-                    level=f["level"],
-                    regions=tuple((r, n) for r, n in f["regions"]),
-                    year=f["year"],
-                    doc_type=f["doc_type"],
-                    issuers=tuple(f["issuers"]),
-                    in_force=f["in_force"],
-                )
-            self._docs, self._docs_generation = docs, generation
-        return self._docs
+        if self._columns_cache is None or generation != self._columns_generation or self._depth:
+            self._columns_cache = Columns.load(self._db)
+            self._columns_generation = generation
+        return self._columns_cache
 
-    def _matches(self, words: list[str]) -> dict[int, float]:
-        """Entry id → BM25 score (lower is better, as FTS5 gives it) of entries holding every
-        term: terms of 3+ characters through the trigram table, 2 word characters through
-        the pairs table, anything shorter by LIKE."""
-        found: dict[int, float] | None = None
+    def _term_sql(self, word: str, score: bool) -> tuple[str, str]:
+        """The SQL finding the entries that hold ``word`` (with their BM25 when ``score``):
+        3+ characters through the trigram table, 2 word characters through the pairs table,
+        anything shorter by LIKE (no score)."""
+        if len(word) >= 3:
+            table, match = "entries_trigram", _quoted(word)
+        elif len(word) == 2 and re.fullmatch(r"[^\W_]+", word):
+            table, match = "entries_pairs", _quoted(pairs(word))
+        else:
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return "SELECT id FROM entries WHERE text LIKE ? ESCAPE '\\'", f"%{escaped}%"
+        rank = f", bm25({table})" if score else ""
+        return f"SELECT rowid{rank} FROM {table} WHERE {table} MATCH ?", match
+
+    def _matches(self, words: list[str], columns: Columns) -> tuple[Ids, Scores]:
+        """The entries holding every term, sorted by id, with their BM25 scores (lower is
+        better, as FTS5 gives them).
+
+        FTS5 computes BM25 at about 4 µs a row, so a word in most entries (质量) would cost
+        more than the rest of the search together: above :data:`EXACT_RANK_MAX` matches the
+        score is BM25 with each term counted once, which only the entry's length changes
+        (:meth:`Columns.bm25_once`)."""
+        ids: Ids | None = None
+        counts = []
         for word in words:
-            if len(word) >= 3:
-                sql = "SELECT rowid, bm25(entries_trigram) FROM entries_trigram WHERE entries_trigram MATCH ?"
-                rows = self._db.execute(sql, (_quoted(word),))
-            elif len(re.findall(r"\w", word)) == 2 and re.fullmatch(r"\w+", word):
-                sql = "SELECT rowid, bm25(entries_pairs) FROM entries_pairs WHERE entries_pairs MATCH ?"
-                rows = self._db.execute(sql, (_quoted(pairs(word)),))
-            else:
-                escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                sql = "SELECT id, -1.0 FROM entries WHERE text LIKE ? ESCAPE '\\'"
-                rows = self._db.execute(sql, ("%" + escaped + "%",))
-            scores = dict(rows.fetchall())
-            if found is None:
-                found = scores
-            else:
-                found = {i: s + scores[i] for i, s in found.items() if i in scores}
-        return found or {}
+            sql, arg = self._term_sql(word, score=False)
+            rows = self._db.execute(sql, (arg,)).fetchall()
+            found = np.unique(np.fromiter((r[0] for r in rows), np.int64, len(rows)))
+            counts.append(len(found))
+            ids = found if ids is None else np.intersect1d(ids, found, assume_unique=True)
+        assert ids is not None
+        exact = len(ids) <= EXACT_RANK_MAX and all(
+            "LIKE" not in self._term_sql(w, score=False)[0] for w in words
+        )
+        if not exact:
+            return ids, columns.bm25_once(ids, counts)
+        scores = np.zeros(len(ids))
+        for word in words:
+            sql, arg = self._term_sql(word, score=True)
+            rows = self._db.execute(sql, (arg,)).fetchall()
+            found = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+            values = np.fromiter((r[1] for r in rows), np.float64, len(rows))
+            order = np.argsort(found)
+            at = np.searchsorted(found[order], ids)
+            scores += values[order][at]
+        return ids, scores
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Ranked, filtered, faceted hits for a question (see :class:`SearchQuery`).
@@ -474,96 +479,58 @@ class SearchIndex:
         started = time.perf_counter()
         words = terms(query.q)
         with self._lock:
-            docs = self._documents()
-            matches = self._matches(words)
+            columns = self._columns()
+            ids, scores = self._matches(words, columns)
             relaxed = False
-            if not matches and (split := words_of(words)) != words and split:
+            if not len(ids) and (split := words_of(words)) != words and split:
                 # nothing holds the phrase as written: look for its words (质量奖励制度 →
                 # 奖励, 制度 finds 建立健全质量奖惩制度…)
                 words, relaxed = split, True
-                matches = self._matches(words)
-            if not matches:
-                return SearchResult(
-                    words, 0, query.page, query.per_page, [], _no_facets(), relaxed=relaxed
-                )
-            kind_of: dict[int, tuple[str, int]] = {}
-            ids = list(matches)
-            for chunk in range(0, len(ids), 30000):
-                part = ids[chunk : chunk + 30000]
-                sql = f"SELECT id, kind, doc_id FROM entries WHERE id IN ({','.join('?' * len(part))})"
-                for entry_id, kind, doc_id in self._db.execute(sql, part):
-                    kind_of[entry_id] = (kind, doc_id)
-            region = _region_key(query.region)
-            checks = {
-                "kind": lambda k, d: not query.kinds or k in query.kinds,
-                "level": lambda k, d: not query.levels or d.level in query.levels,
-                "region": lambda k, d: (
-                    region is None or any(_same_region(r, region) for r, _ in d.regions)
-                ),
-                "year": lambda k, d: _in_years(d.year, query.year_from, query.year_to),
-                "type": lambda k, d: query.doc_type is None or d.doc_type == query.doc_type,
-                "issuer": lambda k, d: query.issuer is None or query.issuer in d.issuers,
-                "in_force": lambda k, d: query.in_force is None or d.in_force is query.in_force,
-            }
-            counters: dict[str, dict[str, list[Any]]] = {name: {} for name in checks}
-            kept: list[tuple[float, int]] = []
-            for entry_id, score in matches.items():
-                kind, doc_id = kind_of[entry_id]
-                doc = docs[doc_id]
-                failed = [name for name, check in checks.items() if not check(kind, doc)]
-                if not failed:
-                    kept.append((score * _KIND_WEIGHT.get(kind, 1.0), entry_id))
-                if len(failed) > 1:
-                    continue
-                for name in checks if not failed else failed:
-                    for value, label in _facet_values(name, kind, doc, region):
-                        slot = counters[name].setdefault(value, [label, 0])
-                        slot[1] += 1
-            kept.sort()
+                ids, scores = self._matches(words, columns)
+            ranked, ranked_scores, facets = columns.select(ids, scores, query)
             first = (max(query.page, 1) - 1) * query.per_page
-            page = kept[first : first + query.per_page]
-            hits = [self._hit(entry_id, score, words, docs) for score, entry_id in page]
-        facets = {
-            name: sorted(
-                (FacetValue(value, label, count) for value, (label, count) in values.items()),
-                key=_facet_order(name),
-            )
-            for name, values in counters.items()
-        }
+            page = range(first, min(first + query.per_page, len(ranked)))
+            hits = [self._hit(int(ranked[i]), float(ranked_scores[i]), words) for i in page]
         return SearchResult(
             terms=words,
             relaxed=relaxed,
-            total=len(kept),
+            total=len(ranked),
             page=query.page,
             per_page=query.per_page,
             hits=hits,
-            facets=facets,
+            facets={
+                name: sorted(
+                    (FacetValue(v, label, count) for v, label, count in values),
+                    key=lambda f: (name != "kind" and name != "year" and -f.count, f.value),
+                )
+                for name, values in facets.items()
+            },
             seconds=time.perf_counter() - started,
         )
 
-    def _hit(self, entry_id: int, score: float, words: list[str], docs: dict[int, _Doc]) -> Hit:
+    def _hit(self, entry_id: int, score: float, words: list[str]) -> Hit:
         row = self._db.execute(
-            "SELECT kind, item, label, text, start, span_start, span_end, doc_id FROM entries"
-            " WHERE id=?",
+            "SELECT kind, item, label, text, start, span_start, span_end, doc, facets"
+            " FROM entries JOIN documents ON documents.id = entries.doc_id WHERE entries.id=?",
             (entry_id,),
         ).fetchone()
-        kind, item, label, text, start, span_start, span_end, doc_id = row
-        doc = docs[doc_id]
+        kind, item, label, text, start, span_start, span_end, doc, facets = row
+        about = json.loads(facets)
         snippet, highlights, at = _snippet(text, words)
         offsets = (
             [(start + s + at, start + e + at) for s, e in highlights] if start is not None else []
         )
-        own = doc.regions[0] if doc.regions else (None, None)
+        own = about["regions"][0] if about["regions"] else (None, None)
         return Hit(
             kind=kind,
             item=item,
             label=label,
-            doc=doc.doc,
-            title=doc.title,
-            level=doc.level,
+            doc=doc,
+            title=about["title"],
+            level=about["level"],
             region=own[0],
             region_label=own[1],
-            year=doc.year,
+            year=about["year"],
             score=round(-score, 4),
             snippet=snippet,
             highlights=highlights,
@@ -575,75 +542,6 @@ class SearchIndex:
         """Close the database file."""
         with self._lock:
             self._db.close()
-
-
-# titles first among equally good matches: a researcher looks for documents before sentences
-_KIND_WEIGHT = {"document": 2.0, "agency": 1.2, "measure": 1.0, "target": 1.0}
-NATIONAL = "https://w3id.org/policykg/region/100000"
-
-
-def _no_facets() -> dict[str, list[FacetValue]]:
-    return {name: [] for name in ("kind", "level", "region", "year", "type", "issuer", "in_force")}
-
-
-def _region_key(region: str | None) -> str | None:
-    if not region:
-        return None
-    return region.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _same_region(iri: str, key: str) -> bool:
-    return iri.rsplit("/", 1)[-1] == key
-
-
-def _in_years(year: int | None, low: int | None, high: int | None) -> bool:
-    if low is None and high is None:
-        return True
-    if year is None:  # unknown stays unknown: a range never includes it
-        return False
-    return (low is None or year >= low) and (high is None or year <= high)
-
-
-def _facet_values(name: str, kind: str, doc: _Doc, region: str | None) -> list[tuple[str, str]]:
-    """The (value, label) pairs a hit counts for in one facet."""
-    if name == "kind":
-        return [(kind, kind)]
-    if name == "level":
-        return [(doc.level, doc.level)]
-    if name == "region":
-        # the region one step below the chosen one (below the country when none is chosen)
-        chain = list(doc.regions)
-        if region is None:
-            below = [r for r in chain if r[0] != NATIONAL]
-            if not below:
-                return []
-            iri, label = below[-1]
-            return [(iri, label or iri)]
-        at = next((i for i, (r, _) in enumerate(chain) if _same_region(r, region)), None)
-        if at is None or at == 0:
-            return []
-        iri, label = chain[at - 1]
-        return [(iri, label or iri)]
-    if name == "year":
-        return (
-            [(str(doc.year), str(doc.year))] if doc.year is not None else [("unknown", "unknown")]
-        )
-    if name == "type":
-        return [(doc.doc_type, doc.doc_type)] if doc.doc_type else []
-    if name == "issuer":
-        return [(i, i) for i in doc.issuers]
-    if name == "in_force":
-        value = {True: "true", False: "false", None: "unknown"}[doc.in_force]
-        return [(value, value)]
-    return []
-
-
-def _facet_order(name: str) -> Any:
-    if name == "year":
-        return lambda f: f.value
-    if name == "kind":
-        return lambda f: KINDS.index(f.value) if f.value in KINDS else len(KINDS)
-    return lambda f: (-f.count, f.value)
 
 
 def _snippet(text: str, words: list[str]) -> tuple[str, list[tuple[int, int]], int]:
