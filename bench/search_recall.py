@@ -1,6 +1,6 @@
 """Recall and latency of the Chinese tokenisations considered for the full-text index.
 
-    python -m bench.search_recall [PICKLE…]
+    python -m bench.search_recall data/corpus /work/shared/corpus bench/corpus/10000.search-entries.pickle
 
 Ground truth is the substring: an entry (title, measure, target sentence, agency name) is
 relevant to a query when the query occurs in its text. Each candidate index is built over the
@@ -35,11 +35,10 @@ RESULTS = Path(__file__).resolve().parent / "results" / "search_recall.json"
 
 
 def bigrams(text: str) -> str:
-    """Character pairs of each run of word characters; runs are kept apart by a gap token."""
-    out = []
-    for run in re.findall(r"\w+", text.lower()):
-        out.append(" ".join(run[i : i + 2] for i in range(len(run) - 1)) if len(run) > 1 else run)
-    return " _gap_ ".join(out)
+    """Character pairs as the index makes them (:func:`graph.fulltext.pairs`)."""
+    from graph.fulltext import pairs
+
+    return pairs(text)
 
 
 def _jieba() -> object:
@@ -136,13 +135,31 @@ def measure(texts: list[str], label: str) -> list[dict[str, object]]:
     return rows
 
 
+def sentences(folders: list[str]) -> list[str]:
+    """Every sentence of the cleaned text of every document under ``folders``."""
+    from loaders.errors import RejectedDocument
+    from loaders.extract import iter_extract
+
+    found = []
+    for _, record in iter_extract(folders):
+        if not isinstance(record, RejectedDocument):
+            found += [x for x in re.split(r"[。；;！？\n]", record.text) if x.strip()]
+    return found
+
+
 def main(argv: list[str]) -> None:
-    """Measure over the pickled entries given (see ``bench/search_latency.py``)."""
+    """Measure over the index entries pickled by ``bench/search_latency.py`` (``*.pickle``)
+    and over the sentences of the documents in the folders given."""
     rows = []
     for path in argv:
-        docs = pickle.loads(Path(path).read_bytes())
-        texts = [e.text for d in docs for e in d.entries]
-        rows += measure(texts, f"{Path(path).stem} ({len(docs)} documents, {len(texts)} entries)")
+        if path.endswith(".pickle"):
+            docs = pickle.loads(Path(path).read_bytes())
+            texts = [e.text for d in docs for e in d.entries]
+            label = f"{Path(path).stem} ({len(docs)} documents, {len(texts)} entries)"
+        else:
+            texts = sentences([path])
+            label = f"{Path(path).name} ({len(texts)} sentences)"
+        rows += measure(texts, label)
     print(
         f"{'corpus':<40} {'index':<13} {'query':<9} {'relevant':>8} {'found':>6} {'recall':>7} {'prec.':>6} {'ms':>7}"
     )
