@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -103,14 +104,19 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     return {"p50": round(statistics.median(ordered), 2), "p95": at(0.95), "max": ordered[-1]}
 
 
-def in_process(index: fulltext.SearchIndex, mix: list[dict[str, Any]], rounds: int) -> Any:
+def in_process(
+    index: fulltext.SearchIndex, mix: list[dict[str, Any]], rounds: int, cold: bool
+) -> Any:
     """Wall-clock and CPU milliseconds of each search (on a shared machine the CPU time is
-    what one search costs; the wall clock adds the waits for the other processes)."""
+    what one search costs; the wall clock adds the waits for the other processes). ``cold``:
+    every search matches afresh (no question remembered from the one before)."""
     times: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     totals: dict[str, int] = {}
     for _ in range(rounds):
         for params in mix:
+            if cold:
+                index._match_cache.clear()
             started, started_cpu = time.perf_counter(), time.thread_time()
             result = index.search(fulltext.SearchQuery(**params))
             ms = (time.perf_counter() - started) * 1000
@@ -124,47 +130,56 @@ def in_process(index: fulltext.SearchIndex, mix: list[dict[str, Any]], rounds: i
     return {"wall": wall, "cpu": {q: percentiles(t) for q, t in cpu.items()}}, totals
 
 
+SERVER = """
+import sys, uvicorn
+from api.app import create_app
+from api.settings import Settings
+from graph import fulltext
+from graph.stores import open_store
+store = open_store("memory:")
+fulltext.index_for(store, path=sys.argv[1])
+app = create_app(Settings(store="memory:", query_workers=1), store)
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
 def over_http(path: Path, mix: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
-    """The same mix through ``GET /search`` of the real app on uvicorn (index opened by path)."""
-    import uvicorn
-
-    from api.app import create_app
-    from api.settings import Settings
-    from graph.stores import open_store
-
-    store = open_store("memory:")
-    fulltext.index_for(store, path=path)
-    app = create_app(Settings(store="memory:", query_workers=1), store)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    """The same mix through ``GET /search`` of the real app on uvicorn, in its own process
+    (index opened by path), from one client sending one request at a time."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(path), str(port)], env=env)
     names = {"kinds": "kind", "levels": "level", "year_from": "from", "year_to": "to"}
     times: dict[str, list[float]] = {}
-    with httpx.Client(base_url=base, timeout=60) as client:
-        while True:
-            try:
-                client.get("/search", params={"q": "质量"})
-                break
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        for _ in range(rounds):
-            for params in mix:
-                query = {
-                    names.get(k, k): ",".join(v) if isinstance(v, tuple) else v
-                    for k, v in params.items()
-                }
-                started = time.perf_counter()
-                response = client.get("/search", params=query)
-                ms = (time.perf_counter() - started) * 1000
-                assert response.status_code == 200, response.text
-                times.setdefault(params["q"], []).append(ms)
-                times.setdefault("all", []).append(ms)
-    server.should_exit = True
-    thread.join(timeout=10)
-    fulltext.forget(store)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    client.get("/search", params={"q": "质量"})
+                    break
+                except httpx.HTTPError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.1)
+            for _ in range(rounds):
+                for params in mix:
+                    query = {
+                        names.get(k, k): ",".join(v) if isinstance(v, tuple) else v
+                        for k, v in params.items()
+                    }
+                    started = time.perf_counter()
+                    response = client.get("/search", params=query)
+                    ms = (time.perf_counter() - started) * 1000
+                    assert response.status_code == 200, response.text
+                    times.setdefault(params["q"], []).append(ms)
+                    times.setdefault("all", []).append(ms)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     return {q: percentiles(t) for q, t in times.items()}
 
 
@@ -192,6 +207,38 @@ def rebuild_from_store(corpus: Path, work: Path) -> dict[str, Any]:
     }
 
 
+def markdown(results: dict[str, Any]) -> str:
+    """The figures as the tables of ``docs/search.md`` (``--markdown``)."""
+    lines = [
+        "| documents | entries | index build | index size | load average |",
+        "|---|---|---|---|---|",
+    ]
+    for n, r in results.items():
+        lines.append(
+            f"| {int(n):,} | {r['entries']:,} | {r['build_seconds']} s | {r['index_mb']} MB "
+            f"| {r.get('load_average', '—')} |"
+        )
+    lines += [
+        "",
+        "| documents | question | hits | in process, CPU p50 / p95 ms | in process, wall p50 / "
+        "p95 ms | same question again (facet click, page), wall p50 / p95 ms "
+        "| HTTP p50 / p95 ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for n, r in results.items():
+        local = r["in_process_ms"]
+        for q in [*QUESTIONS, "all"]:
+            cpu, wall, http = local["cpu"][q], local["wall"][q], r["http_ms"][q]
+            again = r["in_process_warm_ms"]["wall"][q]
+            hits = f"{r['hits'][q]:,}" if q in r["hits"] else "—"
+            lines.append(
+                f"| {int(n):,} | {q} | {hits} | {cpu['p50']} / {cpu['p95']} "
+                f"| {wall['p50']} / {wall['p95']} | {again['p50']} / {again['p95']} "
+                f"| {http['p50']} / {http['p95']} |"
+            )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure every size; print and write the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -199,8 +246,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--rebuild-max", type=int, default=1000)
+    parser.add_argument("--markdown", action="store_true", help="print the stored figures")
     args = parser.parse_args(argv)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    if args.markdown:
+        print(markdown(results))
+        return 0
     for n in [int(s) for s in args.sizes.split(",") if s]:
         corpus = ensure_corpus(n, args.seed)
         documents = entries_of(corpus, corpus.with_name(corpus.name + ".search-entries.pickle"))
@@ -208,11 +259,12 @@ def main(argv: list[str] | None = None) -> int:
             path = Path(tmp) / "index.sqlite"
             index, build_s = build(documents, path)
             mix = query_mix(index)
-            local, totals = in_process(index, mix, args.rounds)
+            local, totals = in_process(index, mix, args.rounds, cold=True)
+            warm, _ = in_process(index, mix, args.rounds, cold=False)
             index.close()
             http = over_http(path, mix, args.rounds)
             figures: dict[str, Any] = {
-                "load_average": round(__import__("os").getloadavg()[0], 1),
+                "load_average": round(os.getloadavg()[0], 1),
                 "documents": len(documents),
                 "entries": sum(len(d.entries) for d in documents),
                 "build_seconds": round(build_s, 1),
@@ -220,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                 "queries": len(mix) * args.rounds,
                 "hits": totals,
                 "in_process_ms": local,
+                "in_process_warm_ms": warm,
                 "http_ms": http,
             }
             if n <= args.rebuild_max:

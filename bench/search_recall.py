@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 QUERIES = ("名牌", "监督抽查合格率", "首席质量官", "质监局", "江苏", "质量强市")
 RESULTS = Path(__file__).resolve().parent / "results" / "search_recall.json"
@@ -173,6 +174,31 @@ def main(argv: list[str]) -> None:
             f"{pct(r['recall']):>7} {pct(r['precision']):>6} {float(r['p50_ms']):>7.1f}"  # type: ignore[arg-type]
         )
     RESULTS.write_text(json.dumps(rows, ensure_ascii=False, indent=1))
+    print()
+    print(markdown(rows))
+
+
+def markdown(rows: list[dict[str, Any]]) -> str:
+    """Recall (and precision where below 100 %) per corpus, index and question."""
+    corpora = list(dict.fromkeys(str(r["corpus"]) for r in rows))
+    lines = [
+        "| corpus | index | " + " | ".join(QUERIES) + " | build |",
+        "|---|---|" + "---|" * (len(QUERIES) + 1),
+    ]
+    for corpus in corpora:
+        for kind in ("trigram", "trigram+like", "jieba", "bigram"):
+            cells = []
+            mine = [r for r in rows if r["corpus"] == corpus and r["index"] == kind]
+            for q in QUERIES:
+                r = next(x for x in mine if x["query"] == q)
+                recall = "—" if r["recall"] is None else f"{float(r['recall']):.1%}"
+                ms = f"{float(r['p50_ms']):.1f} ms"
+                prec = r["precision"]
+                extra = f", precision {float(prec):.1%}" if prec is not None and prec < 1 else ""
+                cells.append(f"{recall} ({r['relevant']}; {ms}{extra})")
+            build_s = f"{float(mine[0]['build_s']):.1f} s"
+            lines.append(f"| {corpus} | {kind} | " + " | ".join(cells) + f" | {build_s} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,8 @@ SCHEMA_VERSION = 1
 MAX_QUESTION = 200
 #: most matches ranked by FTS5's own BM25 (see SearchIndex._matches)
 EXACT_RANK_MAX = 5_000
+#: questions whose matches are remembered (per index generation)
+MATCH_CACHE = 64
 MAX_TERMS = 8
 SNIPPET_CONTEXT = 40
 
@@ -235,6 +237,7 @@ class SearchIndex:
         self._depth = 0
         self._columns_cache: Columns | None = None
         self._columns_generation = -1
+        self._match_cache: dict[tuple[int, tuple[str, ...]], tuple[Ids, Scores]] = {}
         with self._lock:
             if self.path is not None:
                 self._db.execute("PRAGMA journal_mode=WAL")
@@ -439,6 +442,22 @@ class SearchIndex:
         return f"SELECT rowid{rank} FROM {table} WHERE {table} MATCH ?", match
 
     def _matches(self, words: list[str], columns: Columns) -> tuple[Ids, Scores]:
+        """:meth:`_find`, remembered for the last :data:`MATCH_CACHE` questions of this index
+        generation: a click on a facet or a page asks the same question again."""
+        key = (self._columns_generation, tuple(words))
+        found = self._match_cache.get(key)
+        if self._depth:  # inside a write: uncommitted rows, never remembered
+            return self._find(words, columns)
+        if found is None:
+            found = self._find(words, columns)
+            self._match_cache[key] = found
+            while len(self._match_cache) > MATCH_CACHE:
+                self._match_cache.pop(next(iter(self._match_cache)))
+        else:
+            self._match_cache[key] = self._match_cache.pop(key)  # most recent last
+        return found
+
+    def _find(self, words: list[str], columns: Columns) -> tuple[Ids, Scores]:
         """The entries holding every term, sorted by id, with their BM25 scores (lower is
         better, as FTS5 gives them).
 
@@ -451,7 +470,9 @@ class SearchIndex:
         for word in words:
             sql, arg = self._term_sql(word, score=False)
             rows = self._db.execute(sql, (arg,)).fetchall()
-            found = np.unique(np.fromiter((r[0] for r in rows), np.int64, len(rows)))
+            found = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+            if len(found) > 1 and not bool(np.all(found[1:] > found[:-1])):
+                found = np.unique(found)  # FTS5 and the table scan answer in rowid order
             counts.append(len(found))
             ids = found if ids is None else np.intersect1d(ids, found, assume_unique=True)
         assert ids is not None

@@ -33,6 +33,8 @@ Scores = npt.NDArray[np.float64]
 #: titles first among equally good matches: a researcher looks for documents before sentences
 KIND_WEIGHT = {"document": 2.0, "agency": 1.2, "measure": 1.0, "target": 1.0}
 MAX_DEPTH = 6
+#: values listed per facet at most (the most frequent): issuers number in the thousands
+FACET_VALUES = 50
 FACETS = ("kind", "level", "region", "year", "type", "issuer", "in_force")
 IN_FORCE = ("unknown", "true", "false")
 
@@ -240,8 +242,14 @@ class Columns:
         return self._coded(name, np.bincount(column[docs[mask]]))
 
     def _coded(self, name: str, counts: npt.NDArray[Any]) -> list[tuple[str, str, int]]:
+        """The :data:`FACET_VALUES` most frequent values (code 0, "none", left out)."""
         vocab = self.vocab[name]
-        return [(vocab.values[i], vocab.labels[i], int(c)) for i, c in enumerate(counts) if c and i]
+        counts = counts.copy()
+        counts[:1] = 0
+        present = np.flatnonzero(counts)
+        if len(present) > FACET_VALUES:
+            present = present[np.argsort(-counts[present], kind="stable")[:FACET_VALUES]]
+        return [(vocab.values[i], vocab.labels[i], int(counts[i])) for i in present]
 
 
 def _flag(value: bool | None) -> str:
