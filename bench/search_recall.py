@@ -149,6 +149,9 @@ def sentences(folders: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
+    if argv == ["--markdown"]:
+        print(markdown(json.loads(RESULTS.read_text())))
+        return
     """Measure over the index entries pickled by ``bench/search_latency.py`` (``*.pickle``)
     and over the sentences of the documents in the folders given."""
     rows = []
@@ -159,7 +162,7 @@ def main(argv: list[str]) -> None:
             label = f"{Path(path).stem} ({len(docs)} documents, {len(texts)} entries)"
         else:
             texts = sentences([path])
-            label = f"{Path(path).name} ({len(texts)} sentences)"
+            label = f"{path} ({len(texts)} sentences)"
         rows += measure(texts, label)
     print(
         f"{'corpus':<40} {'index':<13} {'query':<9} {'relevant':>8} {'found':>6} {'recall':>7} {'prec.':>6} {'ms':>7}"
@@ -179,7 +182,8 @@ def main(argv: list[str]) -> None:
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
-    """Recall (and precision where below 100 %) per corpus, index and question."""
+    """Relevant entries found / relevant entries (precision where below 100 %) and the
+    median time, per corpus, index and question."""
     corpora = list(dict.fromkeys(str(r["corpus"]) for r in rows))
     lines = [
         "| corpus | index | " + " | ".join(QUERIES) + " | build |",
@@ -191,11 +195,12 @@ def markdown(rows: list[dict[str, Any]]) -> str:
             mine = [r for r in rows if r["corpus"] == corpus and r["index"] == kind]
             for q in QUERIES:
                 r = next(x for x in mine if x["query"] == q)
-                recall = "—" if r["recall"] is None else f"{float(r['recall']):.1%}"
+                relevant = int(r["relevant"])
+                found = round(float(r["recall"] or 0) * relevant)
                 ms = f"{float(r['p50_ms']):.1f} ms"
                 prec = r["precision"]
-                extra = f", precision {float(prec):.1%}" if prec is not None and prec < 1 else ""
-                cells.append(f"{recall} ({r['relevant']}; {ms}{extra})")
+                extra = f", precision {float(prec):.2%}" if prec is not None and prec < 1 else ""
+                cells.append(f"{found:,}/{relevant:,} ({ms}{extra})" if relevant else "—")
             build_s = f"{float(mine[0]['build_s']):.1f} s"
             lines.append(f"| {corpus} | {kind} | " + " | ".join(cells) + f" | {build_s} |")
     return "\n".join(lines)

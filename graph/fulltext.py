@@ -5,14 +5,14 @@ Why this shape (figures in ``docs/search.md``, measured by ``bench/search_recall
 - Chinese has no spaces. FTS5's ``trigram`` tokenizer finds any substring of 3 characters or
   more exactly (recall 100 % on 监督抽查合格率, 首席质量官, 质监局, 质量强市) and is the fastest
   and smallest index, but finds nothing for the two-character words researchers type most
-  (名牌, 江苏). A ``LIKE`` scan for those is exact but took 82–84 ms at 10,000 documents;
-  jieba's words found the same entries but build 16 times slower and depend on segmentation
-  (one 首席质量官 missed). So short terms go to a second FTS5 table of character pairs
-  (exact, 15 ms), and terms of one character fall back to ``LIKE``.
+  (名牌, 江苏). A ``LIKE`` scan for those is exact but took 50–73 ms at 10,000 documents;
+  jieba's words build 10 times slower and depend on segmentation ("推行首席质量官制" is cut
+  首席 / 质量 / 官制, so 首席质量官 misses it). So 2-character terms go to a second FTS5 table
+  of character pairs (exact, 3 ms for 名牌), and 1-character terms fall back to ``LIKE``.
 - The index holds, per document, its facets (level, region chain, year, type, issuers, in
   force) and its entries (titles, measures, target sentences, agency names; see
-  :mod:`graph.search_entries`). Matching is SQL; filtering, facet counts and ranking by BM25
-  run over the matches in Python with the documents' facets cached in memory.
+  :mod:`graph.search_entries`). Matching is SQL; filtering, facet counts and ranking run over
+  the matches with numpy (:mod:`graph.search_facets`).
 
 Consistency with the store (a document is searchable exactly when its graph is stored):
 every write to the store runs inside :meth:`SearchIndex.writing`, which first commits a
