@@ -1,4 +1,5 @@
-"""The ``policykg`` command line: extract, load, query, export, validate, reason, viz, serve.
+"""The ``policykg`` command line: extract, load, query, search, index, export, validate,
+reason, viz, serve.
 
 Each command is a thin shell over the same importable functions the API uses:
 ``loaders.extract``, ``graph.load``, ``graph.queries``, ``graph.export``,
@@ -509,6 +510,155 @@ def viz(
     output.write_text(html, encoding="utf-8")
     out.print(str(output), markup=False, highlight=False, soft_wrap=True)
     console.print(f"wrote {len(html):,} characters; open it in a browser", highlight=False)
+
+
+KIND_ZH = {"document": "文件", "measure": "措施", "target": "目标", "agency": "机构"}
+LEVEL_ZH = {
+    "national": "国家",
+    "province": "省",
+    "city": "市",
+    "county": "县",
+    "district": "区",
+    "town": "镇",
+    "unknown": "层级不明",
+}
+
+
+@app.command()
+def search(
+    question: Annotated[
+        str, typer.Argument(help='Terms that must all occur, e.g. 名牌 or "质量 强市".')
+    ],
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help="document, measure, target or agency.")
+    ] = None,
+    level: Annotated[
+        list[str] | None, typer.Option("--level", help="national, province, city, county, …")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="GB/T 2260 code or region IRI; sub-regions included.")
+    ] = None,
+    year_from: Annotated[int | None, typer.Option("--from", help="First year issued.")] = None,
+    year_to: Annotated[int | None, typer.Option("--to", help="Last year issued.")] = None,
+    doc_type: Annotated[
+        str | None, typer.Option("--type", help="Document type, e.g. 通知.")
+    ] = None,
+    issuer: Annotated[str | None, typer.Option(help="Issuing agency's full name.")] = None,
+    in_force: Annotated[
+        bool | None,
+        typer.Option("--in-force/--not-in-force", help="Only documents in force / not."),
+    ] = None,
+    page: Annotated[int, typer.Option(min=1, help="Page, from 1.")] = 1,
+    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the /search JSON answer.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Rebuild the index from the store first.")
+    ] = False,
+    store: StoreOption = None,
+) -> None:
+    """Full-text search: ranked hits with highlighted snippets, then the facet counts."""
+    from api.search import answer, split_values
+    from graph import fulltext
+
+    settings = _settings(store)
+    if rebuild:
+        index(store=store)
+    found = fulltext.index_path(settings.store)
+    # the index file alone answers (a running server may hold the store); the store is
+    # opened only when the index is new, outdated or was interrupted, to fill it
+    searcher = fulltext.SearchIndex(found) if found is not None else None
+    if searcher is None or searcher.dirty:
+        if searcher is not None:
+            searcher.close()
+        db = _open(settings)
+        try:
+            searcher = fulltext.index_for(db)
+        finally:
+            db.close()
+    query = fulltext.SearchQuery(
+        q=question,
+        kinds=split_values(kind),
+        levels=split_values(level),
+        region=region,
+        year_from=year_from,
+        year_to=year_to,
+        doc_type=doc_type,
+        issuer=issuer,
+        in_force=in_force,
+        page=page,
+        per_page=per_page,
+    )
+    try:
+        result = searcher.search(query)
+    except fulltext.BadQuestion as exc:
+        console.print(f"[red]cannot search:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        json.dump(answer(result, question), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    _print_hits(result)
+
+
+def _print_hits(result: Any) -> None:
+    from rich.text import Text
+
+    width = min(out.width, 80)
+    first = (result.page - 1) * result.per_page
+    out.print(
+        f"{result.total} hits for {' '.join(result.terms)}"
+        f" ({result.seconds * 1000:.1f} ms); page {result.page}",
+        highlight=False,
+    )
+    for n, hit in enumerate(result.hits, first + 1):
+        where = " · ".join(
+            x for x in (hit.region_label, LEVEL_ZH.get(hit.level), str(hit.year or "")) if x
+        )
+        head = Text(f"{n:>3}. [{KIND_ZH.get(hit.kind, hit.kind)}] {where}  ")
+        head.append(hit.title or "（无标题）", style="bold")
+        head.truncate(width, overflow="ellipsis")
+        out.print(head, no_wrap=True)
+        # one line, starting a few characters before the first match so that it shows
+        cut = max(0, hit.highlights[0][0] - 8) if hit.highlights else 0
+        lead = "     …" if cut else "     "
+        body = Text(lead + hit.snippet[cut:].replace("\n", " "))
+        for s, e in hit.highlights:
+            if s >= cut:
+                body.stylize("reverse", len(lead) + s - cut, len(lead) + e - cut)
+        body.truncate(width, overflow="ellipsis")
+        out.print(body, no_wrap=True)
+        at = f" @ {hit.offsets[0][0]}–{hit.offsets[0][1]}" if hit.offsets else ""
+        out.print(Text(f"     {hit.doc.rsplit('/', 1)[-1]}{at}", style="dim"), no_wrap=True)
+    for name, values in result.facets.items():
+        if values:
+            shown = " · ".join(f"{v.label} {v.count}" for v in values[:6])
+            line = Text(f"{name}: {shown}{' …' if len(values) > 6 else ''}", style="dim")
+            line.truncate(width, overflow="ellipsis")
+            out.print(line, no_wrap=True)
+
+
+@app.command()
+def index(store: StoreOption = None) -> None:
+    """Rebuild the full-text index from the store (any store, remote ones included)."""
+    import time
+
+    from graph import fulltext
+
+    settings = _settings(store)
+    db = _open(settings)
+    try:
+        started = time.perf_counter()
+        searcher = fulltext.index_for(db)
+        added, _ = searcher.reconcile(db, rebuild=True)
+        size = searcher.path.stat().st_size if searcher.path else 0
+        console.print(
+            f"indexed {added} documents, {len(searcher)} entries in "
+            f"{time.perf_counter() - started:.1f} s"
+            + (f" ({size / 1e6:.1f} MB at {searcher.path})" if searcher.path else " (in memory)")
+        )
+    finally:
+        fulltext.forget(db)
+        db.close()
 
 
 @app.command()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from api import admin, examples
+from api import admin, examples, search
 from api.errors import ApiError
 from api.rest import Limit, Offset, named
 from api.shape import doc_id, group_measures, listing, typed, with_evidence
@@ -216,7 +216,7 @@ def make_documents_router() -> APIRouter:
         record = extract_bytes(data, filename, max_bytes=limit)
         source = admin.upload_source(filename, record.source.sha256)
         record = with_fields(record, source=with_fields(record.source, path=source))
-        summary = await state.write(lambda: admin.load_one(state.store, record, replace=replace))
+        summary = await state.write(lambda: search.load_one(state.store, record, replace=replace))
         return JSONResponse(
             {"ok": True, **summary, "url": f"/documents/{summary['id']}"},
             status_code=201,
@@ -237,7 +237,7 @@ def make_documents_router() -> APIRouter:
     async def delete_document(doc: DocId, request: Request, state: Service) -> dict[str, Any]:
         state.check_admin(request, "deleting documents")
         iri = terms.DOC_BASE + doc
-        summary = await state.write(lambda: admin.delete_one(state.store, iri))
+        summary = await state.write(lambda: search.delete_one(state.store, iri))
         return {"ok": True, **summary}
 
     return router

@@ -11,6 +11,8 @@ from api.errors import ApiError
 from api.rest import Limit, Offset, named
 from api.shape import agency_id, agency_role, doc_id, listing, typed, with_evidence
 from api.state import Service, ServiceState
+from graph import fulltext
+from graph.search_entries import KINDS
 from ontology import terms
 
 ROLES = ("lead", "participating", "responsible")
@@ -284,35 +286,73 @@ def make_resources_router() -> APIRouter:
     @router.get(
         "/search",
         tags=["search"],
-        summary="Chinese keyword search over titles, measures and target sentences",
-        description="The question is split into words with jieba; each word is looked up with "
-        "the named query `search` and hits are ranked by how many words (and whether the "
-        "whole phrase) they contain.",
+        summary="Ranked full-text search with facets over titles, measures, target sentences "
+        "and agency names",
+        description="Every term of `q` (space-separated; double quotes keep a phrase with "
+        "spaces) must occur in the hit's text; hits are ranked by BM25. Filters narrow the "
+        "hits; each facet counts the hits with the other filters applied, so its values "
+        "are the next clicks. `region` includes every region inside it (320000 → 江苏省 "
+        "and its cities, counties and towns). Answered by the full-text index beside the "
+        "store (SQLite FTS5), not by SPARQL. A question that cannot be searched (empty, "
+        "over 200 characters, control characters, more than 8 terms) is a 400.",
+        response_model=search.SearchAnswer,
         responses={
-            200: {"content": {"application/json": {"example": examples.SEARCH}}},
-            422: {"description": "No question given."},
+            200: {"content": {"application/json": {"example": search.EXAMPLE}}},
+            400: {"description": "The question cannot be searched; `detail` says why."},
         },
     )
-    async def search_graph(
+    async def search_route(
         state: Service,
-        q: Annotated[str, Query(min_length=1, max_length=200, description="Words to look for.")],
-        limit: Limit = 50,
-        offset: Offset = 0,
+        q: Annotated[str, Query(description="The question, e.g. 名牌 or 监督抽查合格率.")],
+        kind: Annotated[
+            list[str] | None,
+            Query(description="document, measure, target, agency (repeat or comma-separate)."),
+        ] = None,
+        level: Annotated[
+            list[str] | None,
+            Query(description="Administrative level of the document: " + ", ".join(LEVELS)),
+        ] = None,
+        region: Annotated[
+            str | None,
+            Query(description="Region IRI or GB/T 2260 code, e.g. 320000 (sub-regions included)."),
+        ] = None,
+        year_from: Annotated[
+            int | None, Query(alias="from", ge=1000, le=9999, description="First year issued.")
+        ] = None,
+        year_to: Annotated[
+            int | None, Query(alias="to", ge=1000, le=9999, description="Last year issued.")
+        ] = None,
+        type: Annotated[
+            str | None, Query(description="Document type as written, e.g. 通知, 实施意见.")
+        ] = None,
+        issuer: Annotated[str | None, Query(description="Issuing agency's full name.")] = None,
+        in_force: Annotated[
+            bool | None, Query(description="true: in force; false: repealed or expired.")
+        ] = None,
+        page: Annotated[int, Query(ge=1, le=10_000, description="Page, from 1.")] = 1,
+        per_page: Annotated[int, Query(ge=1, le=100, description="Hits per page.")] = 20,
     ) -> dict[str, Any]:
-        words = search.terms(q)
-        if not words:
-            raise ApiError(400, "empty question", {"q": q})
-        hits: dict[str, list[dict[str, Any]]] = {}
-        truncated = False
-        for word in words:
-            answer = await named(state, "search", q=word)
-            truncated |= answer.truncated
-            hits[word] = _search_hits(answer.rows)
-        ranked = search.rank(hits, words[0])
-        items = [with_evidence(h) for h in ranked]
-        out = listing(items, limit=limit, offset=offset, query="search", truncated=truncated)
-        out["terms"] = words
-        return out
+        kinds = search.split_values(kind)
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise ApiError(400, "unknown kind", {"kind": unknown, "available": list(KINDS)})
+        levels = search.split_values(level)
+        if any(lv not in LEVELS for lv in levels):
+            raise ApiError(400, "unknown level", {"level": list(levels), "available": LEVELS})
+        query = fulltext.SearchQuery(
+            q=q,
+            kinds=kinds,
+            levels=levels,
+            region=region,
+            year_from=year_from,
+            year_to=year_to,
+            doc_type=type,
+            issuer=issuer,
+            in_force=in_force,
+            page=page,
+            per_page=per_page,
+        )
+        return search.answer(await search.run(state.store, query), q)
 
     return router
 
@@ -334,18 +374,6 @@ def _region_entry(regions: dict[str, dict[str, Any]], row: dict[str, Any]) -> di
 def _concept_id(iri: str | None) -> str | None:
     prefix = terms.INDICATOR_SCHEME + "/"
     return iri.removeprefix(prefix) if iri and iri.startswith(prefix) else None
-
-
-def _search_hits(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Search rows, one per item and sentence (the query gives each hit its own evidence)."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for row in rows:
-        key = (row.get("kind"), row.get("item"), row.get("start"))
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
-    return out
 
 
 def _measures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

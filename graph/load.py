@@ -18,11 +18,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph import iris
+from graph import fulltext, iris
 from graph.cascade import compute_cascade
 from graph.mapping import canonical, map_document, nn
 from graph.regions import Gazetteer
 from graph.resolve import link_references, link_regions
+from graph.search_entries import DocumentEntries, document_entries
 from graph.sparql import select, value
 from graph.store import Store, rebuild_graph
 from loaders.record import PolicyDocument
@@ -140,6 +141,8 @@ class Prepared:
     measures: int
     targets: int
     agencies: frozenset[str]
+    #: what the full-text index holds for the document (graph.search_entries)
+    search: DocumentEntries | None = None
 
     def triples(self) -> set[ox.Triple]:
         """The graph's triples, literals in canonical form (to compare with a stored graph)."""
@@ -170,6 +173,7 @@ def prepare(record: PolicyDocument) -> Prepared:
             for x in mapped.triples
             if x.predicate.value in (t.PKG_ROLE_AGENCY, t.ELI_PASSED_BY)
         ),
+        search=document_entries(mapped.triples, _gazetteer()),
     )
 
 
@@ -193,7 +197,18 @@ def load_prepared(store: Store, prepared: Iterable[Prepared], *, link: bool = Tr
     A document new to the store is bulk-loaded with others (the fast path of a first load);
     one already stored is compared with what is there and replaced only if it changed. A file
     whose document now maps to another graph (its number changed) moves: the old graph goes.
+
+    The store's full-text index (:func:`graph.fulltext.index_for`) follows in one transaction
+    that commits after the store's writes (see :mod:`graph.fulltext` for a crash in between).
     """
+    index = fulltext.index_for(store)
+    with index.writing(store):
+        return _load_prepared(store, prepared, link, index)
+
+
+def _load_prepared(
+    store: Store, prepared: Iterable[Prepared], link: bool, index: fulltext.SearchIndex
+) -> LoadReport:
     started = time.perf_counter()
     report = LoadReport()
     load_vocabularies(store)
@@ -206,6 +221,7 @@ def load_prepared(store: Store, prepared: Iterable[Prepared], *, link: bool = Tr
         for stale in by_source.get(item.source, set()) - {item.graph}:
             store.drop_graph(stale)
             stored.discard(stale)
+            index.drop([stale])
         by_source[item.source] = {item.graph}
         if item.graph in pending:
             # the same document twice in one batch: the later record wins, as on disk
@@ -227,6 +243,8 @@ def load_prepared(store: Store, prepared: Iterable[Prepared], *, link: bool = Tr
             store.insert_nquads(b"".join(p.nquads for p in pending.values()))
             stored |= pending.keys()
             pending, pending_bytes = {}, 0
+        if item.search is not None:
+            index.put(item.search)
         report.documents += 1
         report.loaded.append(item.iri)
         report.measures += item.measures

@@ -33,6 +33,7 @@ from visualizations.render import (
     render_view,
 )
 from visualizations.results import solutions_view, triples_view
+from visualizations.search_page import search_page
 
 T = TypeVar("T")
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain", "": "text/plain"}
@@ -286,11 +287,6 @@ def cascade_page(concept_id: str, store: StoreDep) -> HTMLResponse:
     return _network_page(
         "cascade.html", found.view, cascade=found, data_path=f"/concept/indicator/{concept_id}"
     )
-
-
-def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
-    """Keyword search over documents, measures, agencies and targets."""
-    return _page("search.html", q=q, hits=data.search(store, q) if q.strip() else [])
 
 
 def make_router() -> APIRouter:

@@ -11,7 +11,7 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 
-from api import examples
+from api import examples, search
 from api.app import create_app
 from api.settings import Settings
 from tests.api.conftest import seed_store
@@ -71,7 +71,7 @@ def test_every_route_has_summary_and_example(seed_app: Any) -> None:
         (examples.DOCUMENT, "/documents/su-zhengbanfa-2012-123"),
         (examples.AGENCY, "/agencies/320000/quality-supervision"),
         (examples.CASCADE, "/indicators/jiangsu-famous-brand/cascade"),
-        (examples.SEARCH, "/search?q=质量奖励制度&limit=2"),
+        (search.EXAMPLE, "/search?q=名牌&per_page=1"),
         (examples.RUN, "/queries/measure_agencies?phrase=建立质量奖励制度"),
     ],
 )

@@ -1,0 +1,85 @@
+"""Fixtures for the search tests: the bundled seed documents loaded by the real loader."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from graph.load import _gazetteer
+from graph.mapping import map_document
+from graph.search_entries import DocumentEntries, document_entries
+from tests.viz.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    _chromium_or_skip,
+    watched,  # noqa: F401 (a page that records errors and requests)
+)
+
+
+@pytest.fixture(scope="session")
+def seed_records(seed_paths: list[Path]) -> list[Any]:
+    """The five seed documents extracted once (real loaders)."""
+    from loaders.extract import extract_file
+
+    return [extract_file(path) for path in seed_paths]
+
+
+@pytest.fixture(scope="session")
+def seed_entries(seed_records: list[Any]) -> list[DocumentEntries]:
+    """What the index should hold for each seed, derived straight from its mapped triples."""
+    gazetteer = _gazetteer()
+    return [document_entries(map_document(r, gazetteer).triples, gazetteer) for r in seed_records]
+
+
+@pytest.fixture(scope="module")
+def seed_server(seed_records: list[Any]) -> Iterator[str]:
+    """The real app over the seeds, served by uvicorn on a free 127.0.0.1 port."""
+    from api.app import create_app
+    from api.settings import Settings
+    from graph.load import load_records
+    from graph.stores import open_store
+
+    store = open_store("memory:")
+    load_records(store, seed_records)
+    app = create_app(Settings(query_workers=1), store=store)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(base + "/viz/static/viz.css", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield base
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through playwright, closed after the module (so the
+    session-wide one of tests/viz never runs at the same time: playwright allows one)."""
+    _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
