@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
     store = open_store("memory:")
     load_paths(store, sorted(Path(args.corpus).glob("*.txt")))
-    measures = read_measures(store)
+    measures = read_measures(store, with_paths=True)
     doc_of = {
         Path(str(value(r["source"]))).name: str(value(r["d"]))
         for r in select(
