@@ -279,8 +279,9 @@ def align_measures(store: Store, report: LoadReport) -> None:
     cascade just written; see :mod:`graph.alignment`)."""
     started = time.perf_counter()
     alignment = compute_alignment(store)
-    # unsorted: the graph is a set, and sorting a million triples by text costs seconds
-    rebuild_graph(store, t.GRAPH_ALIGNMENT, list(alignment.triples))
+    store.drop_graph(t.GRAPH_ALIGNMENT)
+    if alignment.nquads:
+        store.insert_nquads(alignment.nquads)
     report.measures_copied = alignment.copied
     report.measures_adapted = alignment.adapted
     report.align_seconds = time.perf_counter() - started
