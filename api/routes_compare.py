@@ -28,6 +28,142 @@ DocId = Annotated[
         examples=["zhen-zhengbanfa-2014-85"],
     ),
 ]
+_ZJ = "https://w3id.org/policykg/doc/zhen-zhengbanfa-2014-85"
+_JS = "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123"
+_CQO_LOW = {
+    "measure": _ZJ + "/measure/26",
+    "path": "二.(六).5",
+    "sentence": "在省级以上名牌企业,推行“首席质量官”制度,推进现代企业制度建设。",
+}
+_CQO_HIGH = {
+    "measure": _JS + "/measure/5",
+    "path": "二.(二).1",
+    "sentence": "推行“首席质量官”制度。制定出台推行首席质量官制度的实施意见,……(省质监局牵头,省经济和信息化委参加)",
+}
+#: documented answers (real rows of the seed corpus, shortened)
+ALIGNMENT_EXAMPLE = {
+    "doc": _ZJ,
+    "id": "zhen-zhengbanfa-2014-85",
+    "against": [
+        {
+            "higherDoc": _JS,
+            "higherId": "su-zhengbanfa-2012-123",
+            "higherTitle": "省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知",
+            "carriedOut": [
+                {
+                    "kind": "adapted",
+                    "score": 0.4077,
+                    "textScore": 0.4077,
+                    "measure": _CQO_LOW,
+                    "higherMeasure": _CQO_HIGH,
+                }
+            ],
+            "added": [
+                {
+                    "measure": _ZJ + "/measure/9",
+                    "path": "二.(三).2",
+                    "sentence": "重大研发平台建设。……",
+                }
+            ],
+            "notTakenUp": [
+                {
+                    "measure": _JS + "/measure/13",
+                    "path": "二.(三).5",
+                    "sentence": "开展产品伤害监测研究。……",
+                }
+            ],
+            "counts": {"copied": 0, "adapted": 1, "added": 1, "notTakenUp": 1},
+        }
+    ],
+    "query": "/queries/measure_alignment",
+}
+FATE_EXAMPLE = {
+    "measure": _JS + "/measure/5",
+    "path": "二.(二).1",
+    "sentence": _CQO_HIGH["sentence"],
+    "carriedOutBy": [
+        {
+            "kind": "adapted",
+            "score": 0.4077,
+            "lowerDoc": _ZJ,
+            "lowerTitle": "镇江市人民政府办公室关于印发2014年镇江市质量强市行动计划的通知",
+            "level": "city",
+            "measure": _CQO_LOW,
+        }
+    ],
+    "notTakenUpBy": [
+        {
+            "lowerDoc": "https://w3id.org/policykg/doc/jia-zhengfa-2016-7",
+            "lowerTitle": "嘉泽镇2016年质量强镇工作的实施意见",
+            "level": "town",
+        }
+    ],
+    "query": "/queries/measure_fate",
+}
+COMPARE_EXAMPLE = {
+    "a": {
+        "doc": _JS,
+        "title": "省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知",
+        "number": "苏政办发〔2012〕123号",
+        "level": "province",
+        "region": "江苏省",
+        "year": 2012,
+    },
+    "b": {
+        "doc": _ZJ,
+        "title": "镇江市人民政府办公室关于印发2014年镇江市质量强市行动计划的通知",
+        "number": "镇政办发〔2014〕85号",
+        "level": "city",
+        "region": "镇江市",
+        "year": 2014,
+    },
+    "relation": "b follows a",
+    "measures": [{"kind": "adapted", "score": 0.4077, "a": _CQO_HIGH, "b": _CQO_LOW}],
+    "targets": [
+        {
+            "concept": "https://w3id.org/policykg/concept/indicator/jiangsu-famous-brand",
+            "indicator": "江苏名牌产品数",
+            "change": "cut",
+            "a": {
+                "indicator": "江苏名牌",
+                "value": 900.0,
+                "valueMax": None,
+                "unit": "个",
+                "comparator": ">=",
+                "year": 2012,
+                "sentence": "……力争全年发展900个江苏名牌,……",
+            },
+            "b": {
+                "indicator": "江苏名牌",
+                "value": 138.0,
+                "valueMax": None,
+                "unit": "个",
+                "comparator": ">=",
+                "year": 2014,
+                "sentence": "……",
+            },
+        }
+    ],
+    "agencies": {"kept": ["财政厅"], "lost": ["质量技术监督局"], "gained": ["有关部门（泛指）"]},
+    "references": {
+        "both": [
+            {
+                "document": "https://w3id.org/policykg/doc/t-b1dc4a7b4296",
+                "title": "质量发展纲要(2011-2020年)",
+                "number": None,
+                "relation": "ensures_implementation_of",
+            }
+        ],
+        "onlyA": [],
+        "onlyB": [],
+    },
+}
+
+
+def _example(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}}}}
+
+
 DocParam = Annotated[str, Query(pattern=r"^[\w.~%:/-]+$", description="Document id or IRI.")]
 
 
@@ -104,7 +240,7 @@ def make_compare_router() -> APIRouter:
         description="Per higher document: the measures copied or adapted (score, both "
         "sentences), the measures added, and the higher measures not taken up (named query "
         "`measure_alignment`).",
-        responses={404: {"description": "No such document."}},
+        responses={**_example(ALIGNMENT_EXAMPLE), 404: {"description": "No such document."}},
     )
     async def get_alignment(
         doc: DocId,
@@ -127,7 +263,7 @@ def make_compare_router() -> APIRouter:
         description="Where the measure was copied or adapted, with the lower measure's "
         "sentence and score, and which lower documents did not take it up (named query "
         "`measure_fate`).",
-        responses={404: {"description": "No such measure."}},
+        responses={**_example(FATE_EXAMPLE), 404: {"description": "No such measure."}},
     )
     async def get_fate(
         doc: DocId,
@@ -175,7 +311,7 @@ def make_compare_router() -> APIRouter:
         "computed on request for peers), targets per indicator (raised / cut / kept / dropped / "
         "added), agencies that gained or lost ownership, and the references each makes. "
         "`format=text` gives the 80-column table `policykg compare` prints.",
-        responses={404: {"description": "No such document."}},
+        responses={**_example(COMPARE_EXAMPLE), 404: {"description": "No such document."}},
         response_model=None,
     )
     async def get_compare(
