@@ -679,6 +679,33 @@ def serve(
     run_server(settings.model_copy(update=updates))
 
 
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="First document (id or IRI), e.g. the parent.")],
+    b: Annotated[str, typer.Argument(help="Second document (id or IRI), e.g. its implementer.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Two documents side by side: aligned measures, targets per indicator, owning agencies
+    and references (a parent and its implementer, or two peers)."""
+    from api.routes_compare import comparison_text
+    from graph.compare import UnknownDocument, compare_documents
+
+    settings = _settings(store)
+    db = _open(settings, read_only=True)
+    try:
+        comparison = compare_documents(db, a, b)
+    except UnknownDocument as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    finally:
+        db.close()
+    if as_json:
+        out.print_json(data=comparison)
+    else:
+        out.print(comparison_text(comparison), markup=False, highlight=False, end="")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -31,6 +31,7 @@ async def named(state: ServiceState, name: str, **params: Any) -> RowsAnswer:
 
 def make_rest_router() -> APIRouter:
     """Every REST route."""
+    from api.routes_compare import make_compare_router
     from api.routes_documents import make_documents_router
     from api.routes_queries import make_queries_router
     from api.routes_resources import make_resources_router
@@ -39,4 +40,5 @@ def make_rest_router() -> APIRouter:
     router.include_router(make_documents_router())
     router.include_router(make_resources_router())
     router.include_router(make_queries_router())
+    router.include_router(make_compare_router())
     return router

@@ -19,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import fulltext, iris
+from graph.alignment import compute_alignment
 from graph.cascade import compute_cascade
 from graph.mapping import canonical, map_document, nn
 from graph.regions import Gazetteer
@@ -55,6 +56,10 @@ class LoadReport:
     cascade_links: int = 0
     weaker_links: int = 0
     not_taken_up: int = 0
+    #: measure alignment across levels (graph.alignment): links copied / adapted, and seconds
+    measures_copied: int = 0
+    measures_adapted: int = 0
+    align_seconds: float = 0.0
     triples: int = 0
     seconds: float = 0.0
     #: of ``seconds``: linking (references, regions, cascade) after the documents were written
@@ -81,6 +86,10 @@ class LoadReport:
             ("references to external documents", str(self.references_unresolved)),
             ("references unlinked", str(len(self.unlinked))),
             ("cascade links", f"{self.cascade_links} ({self.weaker_links} weaker)"),
+            (
+                "measures carried out",
+                f"{self.measures_copied} copied, {self.measures_adapted} adapted",
+            ),
             ("rejected files", str(len(self.rejected))),
             ("triples in store", str(self.triples)),
             (
@@ -279,7 +288,21 @@ def link_store(store: Store, report: LoadReport | None = None) -> LoadReport:
     report.cascade_links = cascade.links
     report.weaker_links = cascade.weaker
     report.not_taken_up = cascade.not_taken_up
+    align_measures(store, report)
     return report
+
+
+def align_measures(store: Store, report: LoadReport) -> None:
+    """Hook: rebuild the measure-alignment graph (reads the implementation links and the
+    cascade just written; see :mod:`graph.alignment`)."""
+    started = time.perf_counter()
+    alignment = compute_alignment(store)
+    store.drop_graph(t.GRAPH_ALIGNMENT)
+    if alignment.nquads:
+        store.insert_nquads(alignment.nquads)
+    report.measures_copied = alignment.copied
+    report.measures_adapted = alignment.adapted
+    report.align_seconds = time.perf_counter() - started
 
 
 def load_vocabularies(store: Store) -> None:

@@ -75,6 +75,7 @@ REGION_SCHEME = BASE + "region"
 GRAPH_INFERRED = GRAPH_BASE + "inferred"
 GRAPH_ONTOLOGY = GRAPH_BASE + "ontology"
 GRAPH_SCHEMES = GRAPH_BASE + "schemes"
+GRAPH_ALIGNMENT = GRAPH_BASE + "alignment"  # measure alignment across levels (graph.alignment)
 
 # --- standard vocabulary terms we use ----------------------------------------------------------
 RDF_TYPE = RDF + "type"
@@ -215,6 +216,21 @@ PKG_REFINES_BASIS = PKG + "refinesBasis"  # "chain" or "concept-only", on the lo
 PKG_NOT_TAKEN_UP_BY = PKG + "notTakenUpBy"  # higher target → lower document that omits its concept
 
 COMPARATORS: tuple[str, ...] = (">=", "<=", "about", "range", "=", "relative")
+
+# --- measure alignment across levels (graph.alignment) ----------------------------------------
+PKG_ALIGNMENT = PKG + "Alignment"  # qualified (evidence-bearing) form of pkg:carriesOut
+PKG_CARRIES_OUT = PKG + "carriesOut"  # lower measure → the higher measure it carries out
+PKG_LOWER_MEASURE = PKG + "lowerMeasure"  # pkg:Alignment → the lower measure
+PKG_HIGHER_MEASURE = PKG + "higherMeasure"  # pkg:Alignment → the higher measure
+PKG_ALIGNMENT_KIND = PKG + "alignmentKind"  # "copied" | "adapted"
+PKG_SIMILARITY = PKG + "similarity"  # xsd:decimal, text cosine plus agency/indicator bonus
+PKG_TEXT_SIMILARITY = PKG + "textSimilarity"  # xsd:decimal, character-bigram TF-IDF cosine
+PKG_SHARED_AGENCY_TYPE = PKG + "sharedAgencyType"  # pkg:Alignment → agency-type concept
+PKG_SHARED_INDICATOR = PKG + "sharedIndicator"  # pkg:Alignment → indicator concept
+PKG_ADDED_AGAINST = PKG + "addedAgainst"  # lower measure → higher document with no counterpart
+PKG_MEASURE_NOT_TAKEN_UP_BY = PKG + "measureNotTakenUpBy"  # higher measure → lower document
+
+ALIGNMENT_KINDS: tuple[str, ...] = ("copied", "adapted")
 
 # --- regions -----------------------------------------------------------------------------------
 PKG_WITHIN = PKG + "within"  # region → the region directly containing it

@@ -152,6 +152,17 @@ CLASSES: tuple[ClassSpec, ...] = (
         "repeals), with what the citing text says and its evidence.",
         "两份文件之间（贯彻落实、引用、提出制定、废止）关系的限定形式，含引用原文信息及证据。",
     ),
+    ClassSpec(
+        t.PKG_ALIGNMENT,
+        (t.PROV_ENTITY,),
+        "措施承接",
+        "measure alignment",
+        "The qualified form of a lower measure carrying out a higher one: its kind (copied or "
+        "adapted), similarity scores, shared agency types and indicators, and both measures' "
+        "evidence.",
+        "下级措施承接上级措施关系的限定形式：承接方式（照搬或改写）、相似度、共同的部门类型和指标，"
+        "以及上下级措施的原文证据。",
+    ),
 )
 
 
@@ -666,6 +677,100 @@ PROPERTIES: tuple[PropertySpec, ...] = (
         "target for its indicator.",
         "落实设定该目标文件的下级文件未设定该指标的目标。",
         domain=t.PKG_TARGET,
+        range=DOC,
+    ),
+    # --- measure alignment across levels (graph.alignment) ---
+    _obj(
+        t.PKG_CARRIES_OUT,
+        "承接",
+        "carries out",
+        "A measure of a lower-level document carries out a measure of a higher-level document it "
+        "follows (same task, copied or reworded).",
+        "下级文件的措施承接其所落实的上级文件中的措施（任务相同，照搬或改写）。",
+        domain=t.PKG_MEASURE,
+        range=t.PKG_MEASURE,
+    ),
+    _obj(
+        t.PKG_LOWER_MEASURE,
+        "下级措施",
+        "lower measure",
+        "The lower-level measure of an alignment.",
+        "措施承接关系中的下级措施。",
+        domain=t.PKG_ALIGNMENT,
+        range=t.PKG_MEASURE,
+    ),
+    _obj(
+        t.PKG_HIGHER_MEASURE,
+        "上级措施",
+        "higher measure",
+        "The higher-level measure of an alignment.",
+        "措施承接关系中的上级措施。",
+        domain=t.PKG_ALIGNMENT,
+        range=t.PKG_MEASURE,
+    ),
+    _data(
+        t.PKG_ALIGNMENT_KIND,
+        "承接方式",
+        "alignment kind",
+        "How the lower measure carries out the higher one: copied (near-identical text) or "
+        "adapted (same task, reworded or re-scoped).",
+        "下级措施承接上级措施的方式：照搬（文字几乎相同）或改写（任务相同，表述或范围调整）。",
+        domain=t.PKG_ALIGNMENT,
+        datatype="string",
+    ),
+    _data(
+        t.PKG_SIMILARITY,
+        "相似度",
+        "similarity",
+        "The alignment's score: the text similarity plus small bonuses for a shared owning "
+        "agency type and a shared indicator.",
+        "承接关系的得分：文本相似度，加上共同牵头/负责部门类型和共同指标的少量加分。",
+        domain=t.PKG_ALIGNMENT,
+        datatype="decimal",
+    ),
+    _data(
+        t.PKG_TEXT_SIMILARITY,
+        "文本相似度",
+        "text similarity",
+        "Cosine of the two measures' character-bigram TF-IDF vectors (0 to 1).",
+        "两项措施字符二元组 TF-IDF 向量的余弦相似度（0 至 1）。",
+        domain=t.PKG_ALIGNMENT,
+        datatype="decimal",
+    ),
+    _obj(
+        t.PKG_SHARED_AGENCY_TYPE,
+        "共同部门类型",
+        "shared agency type",
+        "An agency type owning (leading or responsible for) both measures of an alignment.",
+        "同时牵头或负责上下级两项措施的部门类型。",
+        domain=t.PKG_ALIGNMENT,
+    ),
+    _obj(
+        t.PKG_SHARED_INDICATOR,
+        "共同指标",
+        "shared indicator",
+        "An indicator concept on which both measures of an alignment set a target.",
+        "上下级两项措施均设定了目标的指标概念。",
+        domain=t.PKG_ALIGNMENT,
+    ),
+    _obj(
+        t.PKG_ADDED_AGAINST,
+        "新增于",
+        "added against",
+        "A measure of a lower-level document with no counterpart in this higher-level document "
+        "it follows.",
+        "下级文件中在其所落实的该上级文件里没有对应措施的新增措施。",
+        domain=t.PKG_MEASURE,
+        range=DOC,
+    ),
+    _obj(
+        t.PKG_MEASURE_NOT_TAKEN_UP_BY,
+        "措施未被承接于",
+        "measure not taken up by",
+        "A lower-level document following the document of this measure has no measure carrying "
+        "it out.",
+        "落实该措施所在文件的下级文件中没有承接该措施的措施。",
+        domain=t.PKG_MEASURE,
         range=DOC,
     ),
     # --- regions ---
