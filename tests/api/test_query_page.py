@@ -5,21 +5,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 
 from api.app import create_app
 from api.pages import examples, yasgui_available
 from api.settings import Settings
 from graph import queries
 from tests.api.conftest import seed_store
+from tests.live_server import serve
 
 CHROMIUM = "/usr/bin/chromium"
 # Examples whose sample parameter values (api.pages.SAMPLE_VALUES) find rows in the seed corpus.
@@ -31,26 +27,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 def live_server(seed_records: list[Any]) -> Iterator[str]:
     """The app over the seed corpus served by uvicorn on a free 127.0.0.1 port."""
     app = create_app(Settings(store="memory:"), seed_store(seed_records))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(base + "/query", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve(app, ready_path="/query") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

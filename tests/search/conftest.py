@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 
 from graph.load import _gazetteer
 from graph.mapping import map_document
 from graph.search_entries import DocumentEntries, document_entries
+from tests.live_server import serve
 from tests.viz.conftest import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -50,25 +46,8 @@ def seed_server(seed_records: list[Any]) -> Iterator[str]:
     store = open_store("memory:")
     load_records(store, seed_records)
     app = create_app(Settings(query_workers=1), store=store)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(base + "/viz/static/viz.css", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(app, ready_path="/viz/static/viz.css") as base:
+        yield base
     store.close()
 
 
