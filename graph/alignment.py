@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from graph.cascade import concept_followers
 from graph.sparql import select, value
 from graph.store import Store
 from ontology import terms as t
@@ -317,8 +318,9 @@ def _path_key(iri: str) -> tuple[int, str]:
 
 def follower_pairs(store: Store, docs_with_measures: set[str]) -> list[tuple[str, str]]:
     """(lower document, higher document) pairs to align: the lower implements the higher
-    (``eli:ensures_implementation_of``) or refines one of its targets (see
-    :mod:`graph.cascade`).
+    (``eli:ensures_implementation_of``) or one of its targets could refine one of the higher's
+    by the cascade's test, the higher document's repeal aside (see
+    :func:`graph.cascade.concept_followers`).
 
     Only the nearest links of a chain are aligned: a town measure carrying out a county
     measure that carries out a province measure reaches it through ``pkg:carriesOut+`` (the
@@ -331,12 +333,7 @@ def follower_pairs(store: Store, docs_with_measures: set[str]) -> list[tuple[str
             store, "SELECT DISTINCT ?a ?b WHERE { ?a eli:ensures_implementation_of ?b }"
         )
     }
-    for row in select(
-        store, f"SELECT ?lt ?ht WHERE {{ GRAPH <{t.GRAPH_BASE}cascade> {{ ?lt pkg:refines ?ht }} }}"
-    ):
-        pairs.add(
-            (_doc_of(str(value(row["lt"])), "target"), _doc_of(str(value(row["ht"])), "target"))
-        )
+    pairs |= concept_followers(store)
     return sorted(
         (low, high)
         for low, high in pairs

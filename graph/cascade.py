@@ -198,6 +198,25 @@ def _is_higher(
     return not (high.when is not None and low.when is not None and high.when > low.when)
 
 
+def concept_followers(store: Store) -> set[tuple[str, str]]:
+    """(lower document, higher document) pairs where a lower target could refine a higher one
+    by concept, region or chain and dates, whether or not the higher document was still in
+    force: a town may reuse the wording of a plan repealed before it wrote its own, so text
+    heritage (:mod:`graph.alignment`) asks this wider question than the cascade does."""
+    targets = stored_targets(store)
+    within = region_ancestors(store)
+    implements = implementation_closure(store)
+    by_concept: dict[str, list[TargetRow]] = defaultdict(list)
+    for target in targets:
+        by_concept[target.concept].append(target)
+    pairs: set[tuple[str, str]] = set()
+    for low in targets:
+        for high in by_concept[low.concept]:
+            if (low.doc, high.doc) not in pairs and _is_higher(low, high, within, implements):
+                pairs.add((low.doc, high.doc))
+    return pairs
+
+
 def compute_cascade(store: Store) -> CascadeResult:
     """Link every target to the nearest higher target it refines; mark weak links and shares."""
     targets = stored_targets(store)
