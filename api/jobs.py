@@ -9,14 +9,12 @@ rows out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import pyoxigraph as ox
 
 from api import results
-from graph.errors import StoreError
 from graph.store import QueryResult, Store
-from graph.stores import PyoxigraphStore as PyoxigraphBase
+from graph.stores import ReadOnlyOxigraphStore
 
 
 @dataclass(frozen=True)
@@ -91,38 +89,6 @@ def _run_sparql(store: Store, job: SparqlJob) -> SparqlAnswer:
     return SparqlAnswer(body, "graph", job.graph_format, len(triples), cut)
 
 
-class ReadOnlyOxigraph(PyoxigraphBase):
-    """An on-disk Oxigraph store opened read-only, answering the Store protocol's ``query``.
-
-    Query workers open the store this way: read-only opens take no lock (the server keeps the
-    read-write handle) and cost about 10 ms, so a worker can re-open after every write.
-    ``query``, ``graphs`` and ``len`` are the graph layer's own (same error mapping as the
-    server's store); the write methods raise.
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.spec = f"oxigraph:{path}"
-        try:
-            self._store = ox.Store.read_only(path)
-        except OSError as exc:
-            raise StoreError(f"cannot open the Oxigraph store at {path} read-only: {exc}") from exc
-
-    def update(self, sparql: str) -> None:
-        """Refused: workers only read."""
-        raise StoreError("read-only store")
-
-    def replace_graph(self, graph: str, quads: Any) -> None:
-        """Refused: workers only read."""
-        raise StoreError("read-only store")
-
-    def drop_graph(self, graph: str) -> None:
-        """Refused: workers only read."""
-        raise StoreError("read-only store")
-
-    def flush(self) -> None:
-        """Nothing to write."""
-
-    def close(self) -> None:
-        """Drop the handle."""
-        del self._store
+#: query workers open the store read-only: no lock is taken (the server keeps the read-write
+#: handle) and an open costs about 10 ms, so a worker can re-open after every write
+ReadOnlyOxigraph = ReadOnlyOxigraphStore
