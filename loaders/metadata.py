@@ -32,6 +32,12 @@ _TYPE_ALT = "|".join(DOC_TYPES)
 # A title may end with its period in brackets: 质量发展规划(2014-2018年).
 _PERIOD = r"(?:[(（][^()（）]{1,20}[)）])?"
 _TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,120}}?(?:{_TYPE_ALT}){_PERIOD}$")
+# A 关于 title whose subject is two clauses joined by a comma (关于加强质量工作，推动高质量发展的
+# 实施意见): a comma, but none of the marks that end or introduce a sentence, and no opening phrase.
+_COMMA_TITLE = re.compile(
+    rf"^(?!为|根据|按照|依据|经|现|近年来)[^。；;：:!！?？]{{0,40}}关于[^。；;：:!！?？]{{2,100}}?"
+    rf"(?:{_TYPE_ALT}){_PERIOD}$"
+)
 # A title glued to its own 文号 at the top of a flattened page (a spliced page number "1、" may
 # stand before it): 东明县2016年产品质量提升实施方案东质强发〔2016〕33号为认真…
 _TITLE_BEFORE_NUMBER = re.compile(
@@ -55,6 +61,9 @@ _PLAN = re.compile(
 )
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案")
 _REPEALED = re.compile(r"失效|废止|已废|作废|停止执行|不再执行")
+# Legal databases' 时效性 values that leave the document in force: 部分失效 (some articles were
+# repealed, the rest stands), 已被修改 (amended), 尚未完全生效. Checked before _REPEALED.
+_STILL_IN_FORCE = re.compile(r"部分(?:失效|废止)|已被?修改|已修订|修正")
 _UNKNOWN = re.compile(r"未知|不详|待定")
 
 
@@ -189,7 +198,7 @@ def find_title(text: str, fields: list[HeaderField], page_title: str | None = No
             return f.value
     lines = [line for _, line in _body_lines(text, 0)[:14]]
     for k, line in enumerate(lines):
-        if _TITLE_LINE.match(line) and not _NUMBERED.match(line):
+        if (_TITLE_LINE.match(line) or _COMMA_TITLE.match(line)) and not _NUMBERED.match(line):
             return line
         following = lines[k + 1] if k + 1 < len(lines) else ""
         joined = line + following
@@ -274,6 +283,8 @@ def _validity(fields: list[HeaderField]) -> tuple[bool | None, str | None]:
         if f.role != "validity":
             continue
         value = f.value
+        if _STILL_IN_FORCE.search(value):
+            return True, None
         if _REPEALED.search(value):
             numbers = [m.doc_number for m in find_doc_numbers(value)]
             titles = re.findall(r"《([^》]+)》", value)

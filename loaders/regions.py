@@ -123,19 +123,57 @@ def ancestors(region: Region) -> list[Region]:
 
 
 def regions_named_in(text: str) -> list[Region]:
-    """Unambiguous regions whose full name appears in ``text``, in order of first mention."""
+    """Unambiguous regions whose full name appears in ``text``, in order of first mention.
+
+    >>> [r.name for r in regions_named_in("南京市鼓楼区人民政府")]
+    ['南京市', '鼓楼区']
+    """
     found: dict[str, tuple[int, Region]] = {}
     by_head = _names_by_head()
     for pos in range(len(text) - 1):
         for name, region in by_head.get(text[pos : pos + 2], ()):
             if name not in found and text.startswith(name, pos):
                 found[name] = (pos, region)
+                _qualified_children(text, pos, name, region, found)
     # Drop names inside a longer found name (武进 inside 常州市武进区 is fine, 镇江 inside 镇江市).
     names = list(found)
     kept = [
         found[n] for n in names if not any(n != m and n in m and len(m) > len(n) for m in names)
     ]
     return [r for _, r in sorted(kept, key=lambda pr: pr[0])]
+
+
+def _qualified_children(
+    text: str, pos: int, name: str, region: Region, found: dict[str, tuple[int, Region]]
+) -> None:
+    # Each child is recorded under its own name at its own position, like any other place.
+    """Places written right after the place that holds them (南京市鼓楼区, 阳泉市城区人民政府): a
+    name shared by several places (鼓楼区, 城区) is unambiguous under the one its writer put first."""
+    end = pos + len(name)
+    while True:
+        child = next(
+            (c for c in _children(region.code) if text.startswith(c.name, end)),
+            None,
+        )
+        if child is None:
+            return
+        found.setdefault(child.name, (end, child))
+        end += len(child.name)
+        region = child
+
+
+@cache
+def _children_by_parent() -> dict[str, tuple[Region, ...]]:
+    index: dict[str, list[Region]] = {}
+    for region in regions():
+        if region.parent:
+            index.setdefault(region.parent, []).append(region)
+    # Longest name first, so 城区 never wins over a longer name that starts the same way.
+    return {k: tuple(sorted(v, key=lambda r: -len(r.name))) for k, v in index.items()}
+
+
+def _children(code: str) -> tuple[Region, ...]:
+    return _children_by_parent().get(code, ()) if code else ()
 
 
 @cache

@@ -390,6 +390,37 @@ STYLES: list[tuple[str, str, str, dict[str, Any]]] = [
         {"in_force": False, "repealed_by": "苏政发〔2016〕142号"},
     ),
     (
+        "a title with a comma between its two clauses (made-up wording, real shape)",
+        "comma.txt",
+        "关于加强质量工作，推动高质量发展的实施意见\n各镇人民政府，各有关单位：\n"
+        "为推动高质量发展，现提出如下意见。\n一、总体要求\n",
+        {"title": "关于加强质量工作，推动高质量发展的实施意见", "doc_type": "实施意见"},
+    ),
+    (
+        "a district whose name several cities share, written under its city (鼓楼区)",
+        "gulou.txt",
+        "南京市鼓楼区人民政府关于印发鼓楼区质量提升行动方案的通知\n宁鼓政发〔2018〕12号\n"
+        "各街道办事处，区各有关部门：\n现将方案印发给你们，请认真贯彻执行。\n"
+        "南京市鼓楼区人民政府\n2018年5月10日\n",
+        {"level": "district", "region": "鼓楼区", "region_code": "320106"},
+    ),
+    (
+        "a district literally named 城区, under its city",
+        "chengqu.txt",
+        "阳泉市城区人民政府办公室关于开展质量提升行动的通知\n"
+        "各街道办事处，区直各有关单位：\n现将有关事项通知如下。\n"
+        "阳泉市城区人民政府办公室\n2019年3月1日\n",
+        {"level": "district", "region": "城区", "region_code": "140302"},
+    ),
+    (
+        "validity fields: partly repealed is still in force (a legal database's 时效性)",
+        "partly.txt",
+        "标          题: 省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知\n"
+        "文          号: 苏政办发〔2012〕123号\n"
+        "时  效  性: 部分失效\n" + JIANGSU_BODY,
+        {"in_force": True, "repealed_by": None},
+    ),
+    (
         "validity fields: in force",
         "valid.txt",
         "信息名称: 嘉泽镇2016年质量强镇工作的实施意见\n文件编号: 嘉政发〔2016〕7号 发布机构: 嘉泽镇\n"
