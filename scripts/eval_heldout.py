@@ -13,7 +13,8 @@ extract`` and ``policykg load`` use. The comparisons are imported, not rewritten
 metadata fields are compared with :func:`eval_metadata.comparable` over
 :data:`eval_metadata.FIELDS`; targets and measure–agency pairs with
 :func:`eval_extraction.label_keys`, :func:`eval_extraction.found_keys` and
-:func:`eval_extraction.score`. ``--verbose`` lists every mismatch (for the lead, not for tuning).
+:func:`eval_extraction.score`, summed and printed by its ``_figures`` and ``_print_table``.
+``--verbose`` lists every mismatch (for the lead, not for tuning).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from eval_extraction import found_keys, label_keys, score  # noqa: E402
+from eval_extraction import _figures, _print_table, found_keys, label_keys, score  # noqa: E402
 from eval_metadata import FIELDS, comparable  # noqa: E402
 
 from loaders.errors import RejectedDocument  # noqa: E402
@@ -38,25 +39,6 @@ from loaders.record import PolicyDocument  # noqa: E402
 
 HELDOUT = REPO / "data" / "heldout" / "local"
 FACT_KINDS = ("measure agencies", "targets")
-
-
-def figures(tp: int, fp: int, fn: int) -> dict[str, Any]:
-    """Precision, recall and F1 of summed counts (1.0 when a side is empty, as the scorers do).
-
-    >>> figures(3, 1, 0)["f1"]
-    0.857
-    """
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": round(p, 3),
-        "recall": round(r, 3),
-        "f1": round(f1, 3),
-    }
 
 
 def _load(path: Path) -> tuple[PolicyDocument | None, str | None]:
@@ -125,13 +107,13 @@ def evaluate(root: Path = HELDOUT) -> dict[str, Any]:
             }
             for lvl, c in sorted(by_level.items())
         },
-        "facts": {kind: figures(*totals[kind]) for kind in FACT_KINDS},
+        "facts": {kind: _figures(*totals[kind]) for kind in FACT_KINDS},
         "mismatches": mismatches,
     }
 
 
 def table(result: dict[str, Any]) -> str:
-    """The printed report: per-field accuracy, then P/R/F1 per fact kind (as the other scorers)."""
+    """The metadata part of the printed report: accuracy per field, mean per level."""
     lines = [
         f"held-out local set: {result['documents']} documents, {len(result['rejected'])} rejected"
     ]
@@ -141,15 +123,6 @@ def table(result: dict[str, Any]) -> str:
     lines.append(f"{'mean':<12}{result['metadata_mean']:>9.1f}%")
     for lvl, row in result["metadata_by_level"].items():
         lines.append(f"  {lvl + ' (' + str(row['documents']) + ')':<18}{row['mean']:>7.1f}% mean")
-    lines.append("")
-    lines.append(
-        f"{'kind':<16} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7} {'F1':>6}"
-    )
-    for kind, f in result["facts"].items():
-        lines.append(
-            f"{kind:<16} {f['tp']:>4} {f['fp']:>4} {f['fn']:>4} "
-            f"{f['precision']:>9.3f} {f['recall']:>7.3f} {f['f1']:>6.3f}"
-        )
     return "\n".join(lines)
 
 
@@ -161,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = evaluate()
     print(table(result))
+    print()
+    _print_table(result["facts"])
     for name, reason in result["rejected"].items():
         print(f"[rejected] {name}: {reason}")
     if args.verbose:
