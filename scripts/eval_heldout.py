@@ -1,7 +1,7 @@
 """Score the extractor, blind, on the held-out set of real local quality plans.
 
 Run: ``PYTHONPATH=. .venv/bin/python scripts/eval_heldout.py [--out bench/results/heldout.json]
-[--verbose]``
+[--verbose] [--set DIR]``
 
 The set (``data/heldout/local``) holds excerpts of real provincial, city, county and district
 plans exactly as a stored copy of their web pages gave them, labelled by reading before the
@@ -95,6 +95,7 @@ def evaluate(root: Path = HELDOUT) -> dict[str, Any]:
                 mismatches.append({"document": name, "kind": kind, "extra": list(key)})
     n = len(documents)
     return {
+        "set": str(root.relative_to(REPO)) if root.is_relative_to(REPO) else str(root),
         "documents": n,
         "rejected": rejected,
         "labels": dict(label_counts),
@@ -115,7 +116,8 @@ def evaluate(root: Path = HELDOUT) -> dict[str, Any]:
 def table(result: dict[str, Any]) -> str:
     """The metadata part of the printed report: accuracy per field, mean per level."""
     lines = [
-        f"held-out local set: {result['documents']} documents, {len(result['rejected'])} rejected"
+        f"{result.get('set', 'held-out local set')}: {result['documents']} documents, "
+        f"{len(result['rejected'])} rejected"
     ]
     lines.append(f"{'field':<12}{'accuracy':>10}")
     for field in FIELDS:
@@ -131,8 +133,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "heldout.json")
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=HELDOUT,
+        help="a labelled set laid out like data/heldout/local (texts/, labels/); "
+        "e.g. data/labels/local, the tuning set",
+    )
     args = parser.parse_args(argv)
-    result = evaluate()
+    result = evaluate(args.set)
     print(table(result))
     print()
     _print_table(result["facts"])
