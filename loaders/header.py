@@ -8,6 +8,10 @@ Government sites print a metadata block above the document in one of several hou
 - 文号 / 发布机构 / 发文日期 / 时效 (labels padded with spaces: ``发 布 机 构:``)
 - 【发布部门】 / 【发文字号】 / 【发布日期】 / 【实施日期】 / 【时效性】 (legal databases such as
   pkulaw put the label in 【】 and no colon)
+- ``[ 发布机构 ] 石柱县政府办 [ 发文字号 ] 石柱府发〔2024〕14号`` (Chongqing's disclosure pages put
+  the label in square brackets, padded with spaces)
+- ``发布日期 | 2018-07-16 | 生效日期 | 2018-07-16 |`` (a table flattened to pipes)
+- ``名       称 :铜陵市…的通知 内容分类 :规范性文件发布`` (labels padded to one width)
 
 Several fields may share a line. Each field is mapped to one of a few roles (``title``,
 ``doc_number``, ``issuer``, ``issued``, ``published``, ``validity``, ``summary``, ``other``).
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 
 ROLES: dict[str, str] = {
     "信息名称": "title",
+    "原标题": "title",
     "标题": "title",
     "文件名称": "title",
     "名称": "title",
@@ -28,6 +33,7 @@ ROLES: dict[str, str] = {
     "政策文号": "doc_number",
     "发文字号": "doc_number",
     "发文文号": "doc_number",
+    "发布文号": "doc_number",
     "发布机构": "issuer",
     "发布部门": "issuer",
     "发文机关": "issuer",
@@ -48,6 +54,7 @@ ROLES: dict[str, str] = {
     "时效性": "validity",
     "废止日期": "validity",
     "效力状态": "validity",
+    "有效性状态": "validity",
     "有效期": "validity",
     "文件状态": "validity",
     "失效日期": "validity",
@@ -71,16 +78,33 @@ ROLES: dict[str, str] = {
     "原文链接": "other",
     "来源": "other",
     "信息来源": "other",
+    "稿件来源": "other",
+    "文章来源": "other",
+    "内容分类": "other",
+    "信息分类": "other",
+    "关键词": "other",
+    "公文类型": "other",
+    "统一编号": "other",
 }
 
 # Longest labels first so 政策文号 wins over 文号 and 主题分类 over 分类.
 _LABELS = sorted(ROLES, key=len, reverse=True)
-_LABEL = "|".join(r"\s?".join(re.escape(ch) for ch in label) for label in _LABELS)
-# label: value, label：value, label<tab>value, or 【label】 value.
+# Labels are padded to one width with spaces between their characters: 索  引  号, 名       称.
+_LABEL = "|".join(r"[ \u3000]*".join(re.escape(ch) for ch in label) for label in _LABELS)
+# label: value, label：value, label<tab>value, label | value, 【label】 value or [ label ] value.
+_OPEN, _CLOSE = r"(?:【|［|\[)[ \u3000]*", r"[ \u3000]*(?:】|］|\])"
 _FIELD = re.compile(
-    rf"(?:^|(?<=[\s\t]))(?:【(?P<bracketed>{_LABEL})】\s*[:：]?|(?P<label>{_LABEL})\s?[:：\t])\s*"
+    rf"(?:^|(?<=[\s\t|]))(?:{_OPEN}(?P<bracketed>{_LABEL}){_CLOSE}\s*[:：]?"
+    rf"|(?P<label>{_LABEL})\s*(?:[:：\t]|\|(?!\s*$)))\s*"
 )
-_LINE_START = re.compile(rf"^(?:【(?:{_LABEL})】|(?:{_LABEL})\s?[:：\t])")
+_LINE_START = re.compile(rf"^(?:{_OPEN}(?:{_LABEL}){_CLOSE}|(?:{_LABEL})\s*(?:[:：\t]|\|))")
+
+# A label alone on its line, its value on the next one.
+_LONE_LABEL = re.compile(rf"^(?P<label>{_LABEL})\s*[:：]$")
+_DATELINE = re.compile(
+    r"^\s*(?P<date>(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))\s+"
+    r"(?:来源|信息来源|稿件来源)\s*[:：]"
+)
 
 #: How far into the text header fields are looked for (lines).
 HEADER_LINES = 40
@@ -127,14 +151,39 @@ def parse_header(text: str) -> list[HeaderField]:
     """
     fields: list[HeaderField] = []
     offset = 0
-    for number, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if number >= HEADER_LINES:
             break
+        lone = _LONE_LABEL.match(line.strip())
+        following = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        if lone and following and len(following) <= 40 and not is_header_line(following):
+            # 发布时间:⏎2023/06/16 — the value on the next line
+            label = canonical_label(lone.group("label"))
+            start = offset + len(line) + 1 + lines[number + 1].index(following)
+            fields.append(
+                HeaderField(label, ROLES[label], following, start, start + len(following))
+            )
+        dateline = _DATELINE.match(line)
+        if dateline:
+            # a news page's dateline beside its source: 2021年04月20日 来源: 上海普陀
+            start = offset + dateline.start("date")
+            fields.append(
+                HeaderField(
+                    "发布时间",
+                    "published",
+                    dateline.group("date"),
+                    start,
+                    offset + dateline.end("date"),
+                )
+            )
         if is_header_line(line):
             matches = list(_FIELD.finditer(line))
             for k, m in enumerate(matches):
                 value_end = matches[k + 1].start() if k + 1 < len(matches) else len(line)
                 raw = line[m.end() : value_end]
+                # A flattened table closes each cell with a pipe: 发布日期 | 2018-07-16 |
+                raw = raw.split("|")[0] if "|" in line[: m.end()] else raw
                 value = raw.strip()
                 if not value:
                     continue
@@ -146,13 +195,15 @@ def parse_header(text: str) -> list[HeaderField]:
 
 
 def header_end(text: str) -> int:
-    """Offset just past the last header line (0 when there is no header block)."""
+    """Offset just past the last header line (0 when there is no header block), and past the
+    value of a label left alone on its line."""
     end = 0
     offset = 0
-    for number, line in enumerate(text.split("\n")):
-        if number >= HEADER_LINES:
-            break
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:HEADER_LINES]):
         offset += len(line) + 1
         if is_header_line(line):
             end = offset
+            if _LONE_LABEL.match(line.strip()) and number + 1 < len(lines):
+                end += len(lines[number + 1]) + 1
     return min(end, len(text))

@@ -120,7 +120,11 @@ def issuers_in_title(title: str) -> list[str]:
 
 
 # An issuer written by its level alone: 省政府办公厅, 市人民政府办公室, 县政府, 镇人民政府.
-_SHORT_ISSUER = re.compile(r"^(?P<level>[省市县区镇乡])(?:人民)?政府(?P<office>办公厅|办公室)?$")
+# An autonomous region writes 自治区党委 / 自治区人民政府 for its own Party committee and government.
+_SHORT_ISSUER = re.compile(
+    r"^(?P<level>自治区|[省市县区镇乡])"
+    r"(?:(?:人民)?政府(?P<office>办公厅|办公室)?|(?<=自治区)(?P<party>党委))$"
+)
 
 
 def is_level_only(name: str) -> bool:
@@ -144,11 +148,16 @@ def expand_issuer(name: str, places: dict[str, str | None]) -> str:
     '市政府办公室'
     >>> expand_issuer("国务院办公厅", {"省": "江苏省"})
     '国务院办公厅'
+    >>> expand_issuer("自治区党委", {"省": "新疆维吾尔自治区"})
+    '新疆维吾尔自治区党委'
     """
     m = _SHORT_ISSUER.match(name.strip())
     if not m:
         return name
-    place = places.get(m.group("level"))
-    if not place:
+    level = m.group("level")
+    place = places.get("省" if level == "自治区" else level)
+    if not place or (level == "自治区" and not place.endswith("自治区")):
         return name
+    if m.group("party"):
+        return f"{place}党委"
     return f"{place}人民政府{m.group('office') or ''}"

@@ -30,7 +30,7 @@ DOC_TYPES: tuple[str, ...] = tuple(
 )
 _TYPE_ALT = "|".join(DOC_TYPES)
 # A title may end with its period in brackets: 质量发展规划(2014-2018年).
-_PERIOD = r"(?:[(（][^()（）]{1,20}[)）])?"
+_PERIOD = r"(?:\s?[(（][^()（）]{1,20}[)）])?"
 _TITLE_LINE = re.compile(rf"^[^。，,；;：:!！?？]{{4,120}}?(?:{_TYPE_ALT}){_PERIOD}$")
 # A 关于 title whose subject is two clauses joined by a comma (关于加强质量工作，推动高质量发展的
 # 实施意见): a comma, but none of the marks that end or introduce a sentence, and no opening phrase.
@@ -92,7 +92,7 @@ def doc_type_of(title: str) -> str | None:
     >>> doc_type_of("省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知")
     '通知'
     """
-    stripped = re.sub(r"[(（][^()（）]*[)）]$", "", title.strip())
+    stripped = re.sub(r"[(（][^()（）]*[)）]$", "", title.strip()).strip()
     for doc_type in DOC_TYPES:
         if stripped.endswith(doc_type):
             if doc_type == "法" and re.search(r"(办|方|做|违|执|立|司|依|合|守)法$", stripped):
@@ -181,7 +181,61 @@ def _title_before_body(line: str) -> str | None:
     return None
 
 
+# A news site's tag before a headline: 【草案全文】, 【政策解读】.
+_TAG = re.compile(r"^【[^】]{1,8}】")
+# The 文号 in brackets after the title on the same line: …的意见(吉政发(2012)27号).
+_TRAILING_NUMBER = re.compile(
+    r"\s*[(（]\s*(?P<number>[\u4e00-\u9fff]{1,10}\s*[(（〔\[［]\d{4}[)）〕\]］]\s*\d{1,4}\s*号)"
+    r"\s*[)）]$"
+)
+# A mirror's headline: the 文号 and the title in 《》 (延政办函〔2017〕54号《…的通知》), or the title
+# alone in 《》.
+_QUOTED_TITLE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号)?《(?P<title>[^《》]{4,100})》$"
+)
+
+
+def _title_prefix(value: str) -> str | None:
+    """The title at the start of a header value that runs on into the text (原标题:X的通知X的通知
+    杭政函〔2016〕190号 各区…): up to the first document type after which the title repeats, a
+    文号 or the addressees begin."""
+    for end in _TYPE_END.finditer(value[:200]):
+        head, rest = value[: end.end()], value[end.end() :].lstrip()
+        if _SENTENCE_MARK.search(head):
+            return None
+        if not rest or rest.startswith(head[:6]) or _BODY_START.match(rest):
+            return head
+    return None
+
+
+def _with_issuer(title: str, lines: list[str]) -> str:
+    """A 关于… title with the issuer a letterhead line above it names (新密市人民政府 / 关于印发…),
+    or the fuller line beside it that repeats it after the issuer (上海市普陀区人民政府办公室关于…)."""
+    if not title.startswith("关于"):
+        return title
+    for k, line in enumerate(lines):
+        if not line or not title.startswith(line):
+            continue
+        if k > 0 and is_signature_name(lines[k - 1]) and len(lines[k - 1]) <= 30:
+            return lines[k - 1].strip() + title
+        for near in lines[k + 1 : k + 3]:
+            issuer = near[: -len(title)] if near.endswith(title) else ""
+            if issuer and is_signature_name(issuer):
+                return near
+        break
+    return title
+
+
 def find_title(text: str, fields: list[HeaderField], page_title: str | None = None) -> str | None:
+    """The document's own title (see :func:`_find_title`), with the issuer of a letterhead."""
+    title = _find_title(text, fields, page_title)
+    if title and not any(f.role == "title" for f in fields):
+        lines = [_TAG.sub("", line).strip() for _, line in _body_lines(text, 0)[:14]]
+        return _with_issuer(title, lines)
+    return title
+
+
+def _find_title(text: str, fields: list[HeaderField], page_title: str | None = None) -> str | None:
     """The document's own title, best source first.
 
     1. the header's title field (标题 / 信息名称 / 名称);
@@ -195,11 +249,17 @@ def find_title(text: str, fields: list[HeaderField], page_title: str | None = No
             return f.value
     for f in fields:
         if f.role == "title":
-            return f.value
-    lines = [line for _, line in _body_lines(text, 0)[:14]]
+            return _title_prefix(f.value) or f.value
+    lines = [_TAG.sub("", line).strip() for _, line in _body_lines(text, 0)[:14]]
     for k, line in enumerate(lines):
         if (_TITLE_LINE.match(line) or _COMMA_TITLE.match(line)) and not _NUMBERED.match(line):
             return line
+        core = _TRAILING_NUMBER.sub("", line)
+        if core != line and _TITLE_LINE.match(core):
+            return core
+        quoted = _QUOTED_TITLE.match(line)
+        if quoted and "关于" in quoted.group("title") and _TITLE_LINE.match(quoted.group("title")):
+            return quoted.group("title")
         following = lines[k + 1] if k + 1 < len(lines) else ""
         joined = line + following
         if (
@@ -234,17 +294,41 @@ def find_title(text: str, fields: list[HeaderField], page_title: str | None = No
 def _date_line(line: str) -> str | None:
     """The ISO date when ``line`` is nothing but a date (a signature date)."""
     stripped = line.strip()
+    # A signature whose 日 the page lost: 2023年3月6
+    cut = re.fullmatch(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})", stripped)
+    if cut:
+        return parse_date(f"{stripped}日")
     for match in find_dates(stripped):
         if match.start == 0 and match.end == len(stripped):
             return match.iso
     return None
 
 
-def signature(text: str, start: int) -> tuple[list[str], str | None]:
-    """Names signed above the first date-only line after ``start``, and that date."""
+def _squeezed_date(line: str, known: tuple[str, ...]) -> str | None:
+    """A header date whose 年/月/日 the page lost in the signature: ``2024419`` under a header
+    that says ``成文日期 2024-04-19`` (Chongqing's disclosure pages draw them as images).
+
+    >>> _squeezed_date("2024419", ("2024-04-19",))
+    '2024-04-19'
+    >>> _squeezed_date("2024419", ()) is None
+    True
+    """
+    digits = line.strip()
+    for iso in known:
+        year, month, day = iso.split("-")
+        if digits == f"{year}{int(month)}{int(day)}":
+            return iso
+    return None
+
+
+def signature(
+    text: str, start: int, known_dates: tuple[str, ...] = ()
+) -> tuple[list[str], str | None]:
+    """Names signed above the first date-only line after ``start``, and that date
+    (``known_dates``: the header's dates, which a signature may repeat without 年月日)."""
     lines = _body_lines(text, start)
     for k, (_, line) in enumerate(lines):
-        iso = _date_line(line)
+        iso = _date_line(line) or _squeezed_date(line, known_dates)
         if iso is None:
             continue
         names: list[str] = []
@@ -269,6 +353,14 @@ def _glued_signature(line: str) -> tuple[list[str], str | None]:
     ``…请认真组织实施。内蒙古自治区人民政府办公厅二〇一四年十一月二十五日内蒙古自治区…``."""
     for date in find_dates(line):
         before = line[: date.start]
+        # …or opening a flattened line, set off by spaces: 杭州市人民政府 2016年12月23日 关于…
+        at_start = re.fullmatch(r"([\u4e00-\u9fff]{2,30})\s+", before)
+        if (
+            at_start
+            and is_signature_name(at_start.group(1))
+            and line[date.end : date.end + 1].isspace()
+        ):
+            return [at_start.group(1)], date.iso
         names = re.split(r"[。；;！!]", before)
         if len(names) < 2 and date.end != len(line.rstrip()):
             continue
@@ -339,11 +431,17 @@ def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str 
         if title and numbered and line[numbered.end() :].startswith(title):
             return normalise_doc_number(numbered.group("number")) or numbered.group("number")
         if title:
-            at = line.find(title)
-            if at >= 0:
-                after = line[at + len(title) :]
+            spaced = r"\s*".join(re.escape(ch) for ch in _compact(title))
+            for at in (m.end() for m in re.finditer(spaced, line)):
+                after = line[at:]
+                bracketed = _TRAILING_NUMBER.match(after)
+                if bracketed:
+                    number = normalise_number(bracketed.group("number"))
+                    if number:
+                        return number
+                lead = len(after) - len(after.lstrip())
                 first = next(iter(find_doc_numbers(after[:24])), None)
-                if first is not None and first.start == 0:
+                if first is not None and first.start == lead:
                     return first.doc_number
     return None
 
@@ -362,7 +460,15 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     fields = parse_header(text)
     meta = Metadata()
     meta.title = find_title(text, fields, page_title)
-    if meta.title:
+    report = announced(text) if meta.title is None else None
+    if report:
+        meta.title = report[0]
+    handed_out = _untitled_notice(text, meta.title) if not fields else None
+    if handed_out:
+        meta.title = None
+        meta.plan_title = handed_out
+        meta.warnings.append("no title: the capture starts at the addressees of a notice")
+    elif meta.title:
         meta.plan_title = plan_title_of(meta.title)
         meta.doc_type = doc_type_of(meta.title)
     else:
@@ -371,7 +477,10 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     meta.doc_number = _doc_number(text, fields, meta.title) or (
         history.doc_number if history else None
     )
-    signed_names, signed_date = signature(text, header_end(text))
+    header_dates = tuple(
+        d for f in fields if f.role in ("issued", "published") for d in [parse_date(f.value)] if d
+    )
+    signed_names, signed_date = signature(text, header_end(text), header_dates)
     header_issuers = [f.value for f in fields if f.role == "issuer"]
     if signed_names:
         meta.issuers = [name for line in signed_names for name in signature_names(line)]
@@ -379,6 +488,8 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         meta.issuers = [name for value in header_issuers for name in _split_names(value)]
     elif history and history.issuers:
         meta.issuers = list(history.issuers)
+    elif report:
+        meta.issuers = report[1]
     elif letterhead_issuers(text):
         meta.issuers = letterhead_issuers(text)
     elif meta.title:
@@ -386,7 +497,11 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     issued = [parse_date(f.value) for f in fields if f.role == "issued"]
     published = [parse_date(f.value) for f in fields if f.role == "published"]
     meta.issued = (
-        next((d for d in issued if d), None) or signed_date or (history.issued if history else None)
+        next((d for d in issued if d), None)
+        or signed_date
+        or (history.issued if history else None)
+        or _date_under_title(text, meta.title)
+        or (report[2] if report else None)
     )
     meta.published = next((d for d in published if d), None) or (
         history.published if history and not issued else None
@@ -394,6 +509,77 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     meta.in_force, meta.repealed_by = _validity(fields)
     meta.draft = is_draft(meta.title, text)
     return meta
+
+
+# A news report's lead over the text it reports: 中共湖北省委 湖北省人民政府印发《湖北省质量强省建设
+# 纲要》 / 2023年6月14日,新疆维吾尔自治区党委、自治区人民政府印发《…实施方案》,并发出通知.
+_ANNOUNCED = re.compile(
+    r"^(?:(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，]\s*)?(?:近日[,，]?\s*)?"
+    r"(?P<by>[\u4e00-\u9fff、 ]{2,60}?)(?:近日)?印发了?《(?P<title>[^《》]{4,80})》"
+)
+
+
+def announced(text: str) -> tuple[str, list[str], str | None] | None:
+    """Title, issuers and date of the document a news report's lead line says was issued
+    (``X印发《Y》``: the text that follows is Y), when the lead names its issuers.
+
+    >>> announced("中共湖北省委 湖北省人民政府印发《湖北省质量强省建设纲要》\n近日…")
+    ('湖北省质量强省建设纲要', ['中共湖北省委', '湖北省人民政府'], None)
+    """
+    for line in text.split("\n")[:16]:
+        m = _ANNOUNCED.match(line.strip())
+        if not m or not doc_type_of(m.group("title")):
+            continue
+        names = [n for n in re.split(r"[、 ]+", m.group("by")) if n]
+        if names and all(is_signature_name(n) for n in names):
+            return m.group("title"), names, parse_date(m.group("date")) if m.group("date") else None
+    return None
+
+
+# The addressees (主送机关) of a notice on a line of their own: 各县区人民政府,…有关单位:
+_ADDRESSEES = re.compile(r"^(?:各|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府))[^。]{0,160}[:：]$")
+# What a notice hands out, in its first sentence: 现将《X》印发给你们 / 《X》已经市政府同意,现印发给你们.
+_HANDED_OUT = re.compile(r"(?:现将)?《(?P<plan>[^《》]{4,100})》[^。]{0,40}?印发给你们")
+
+
+def _untitled_notice(text: str, title: str | None) -> str | None:
+    """The plan a notice hands out when the capture begins below the notice's own title: the
+    addressees come first, then "现将《X》印发给你们", and the first title line after them is X's
+    heading, not the notice's title."""
+    lines = [line.strip() for line in text.split("\n")[:20]]
+    at = next((k for k, line in enumerate(lines) if _ADDRESSEES.match(line)), None)
+    if at is None or any(_TITLE_LINE.match(line) for line in lines[:at] if line):
+        return None
+    for line in lines[at + 1 : at + 3]:
+        handed = _HANDED_OUT.search(line)
+        if handed:
+            if (
+                title is None
+                or _compact(handed.group("plan")).startswith(_compact(title)[:6])
+                or (title in "\n".join(lines[at + 1 :]))
+            ):
+                return handed.group("plan")
+    return None
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+# A Party document's date in brackets under its title: (2018年3月19日)
+_BRACKETED_DATE = re.compile(r"^[(（]\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[)）]$")
+
+
+def _date_under_title(text: str, title: str | None) -> str | None:
+    """The date in brackets on the line right under a title line (Party documents' 成文日期)."""
+    if not title:
+        return None
+    lines = [line.strip() for line in text.split("\n")[:20]]
+    key = _compact(title)
+    for k, line in enumerate(lines[:-1]):
+        if _compact(line).startswith(key[:12]) and _BRACKETED_DATE.match(lines[k + 1]):
+            return parse_date(_BRACKETED_DATE.match(lines[k + 1]).group(1))
+    return None
 
 
 # The 发文机关标志 of a red-head document: 江苏省人民政府办公厅文件 / 中共义乌市委 义乌市人民政府文件.
@@ -426,4 +612,11 @@ def is_draft(title: str | None, text: str) -> bool:
     if title and _DRAFT.search(title):
         return True
     head = "\n".join(text.split("\n")[:6])
-    return bool(re.search(r"^[(（]?(?:征求意见稿|送审稿)[)）]?$", head, re.MULTILINE))
+    if re.search(r"^[(（]?(?:征求意见稿|送审稿)[)）]?$", head, re.MULTILINE):
+        return True
+    # A draft's heading further down, under the notice that asks for comments, or a news page's
+    # tag: (征求意见稿) on its own line, 【草案全文】 before the title.
+    top = "\n".join(line.strip() for line in text.split("\n")[:20])
+    return bool(
+        re.search(r"^(?:[(（](?:征求意见稿|草案)[)）]|【草案[^】]{0,6}】.+)$", top, re.MULTILINE)
+    )
