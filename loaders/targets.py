@@ -404,6 +404,79 @@ def _half_candidates(text: str) -> Iterator[_Found]:
         yield _Found(quantity, head, clause_start)
 
 
+# 公文 list their goals under a lead: a "到2020年，…具体目标是：" paragraph, a 目标 heading or a
+# year-scoped paragraph, then items: "——新增国家标准400项；", "产品质量：…达到95%以上", "1. 产品质量。…".
+_LIST_ITEM = re.compile(
+    r"^\s*(?:—{1,2}|－|-|·|•|[(（]?[0-9一二三四五六七八九十]{1,2}[)）.．、]|[^。，,：:；;\s]{2,8}[：:])"
+)
+_SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_LEAD_YEAR = re.compile(
+    rf"^\s*(?:[^。，,：:]{{0,10}}[。：:])?\s*(?:力争)?(?:(?P<to>到|至)\s*)?(?P<y>{_YEAR_DIGITS})\s*年(?:底|末)?"
+    r"(?(to)|[,，])"
+)
+
+
+def _goal_lead(text: str, pos: int) -> tuple[bool, int | None]:
+    """Whether the list item at ``pos`` stands under a goal lead, and the year the lead sets.
+
+    Walks back over the items of the list, to the paragraph or heading that introduces them,
+    and on to the section's own heading (二、总体目标): a 目标 heading puts them in a goal's
+    scope; a paragraph opening with 到2020年 (or "2020年底，" under a 目标 heading) gives the year.
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not _LIST_ITEM.match(text[line_start:pos]):
+        return False, None
+    in_scope, year = False, None
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        lead = _LEAD_YEAR.match(line)
+        if (
+            lead
+            and year is None
+            and (lead.group("to") or in_scope or _goal_heading_above(text, start))
+        ):
+            year = parse_year(lead.group("y"))
+            in_scope = True
+        if _GOAL_HEADING.search(line[:12]) and len(line) <= 40:
+            in_scope = True
+        if _SECTION_HEADING.match(line) or (not _LIST_ITEM.match(line) and not lead):
+            if not (_GOAL_HEADING.search(line[:12]) or lead):
+                break
+        if _SECTION_HEADING.match(line):
+            break
+        end = start - 1
+    return in_scope, year
+
+
+def _goal_heading_above(text: str, pos: int) -> bool:
+    """Whether the nearest heading line above ``pos`` names a goal (二、总体目标, (二)工作目标)."""
+    headings = list(_HEADING_LINE.finditer(text, max(0, pos - 2000), pos))
+    return bool(headings) and bool(_GOAL_HEADING.search(headings[-1].group("heading")))
+
+
+def _target_year(text: str, pos: int, ctx: DocContext) -> int | None:
+    """The year of a target: its own sentence's or paragraph's (:func:`_year`), else the year
+    the lead of the goal list it is an item of sets."""
+    year = _year(text, pos, ctx)
+    return year if year is not None else _goal_lead(text, pos)[1]
+
+
+# An index value has no unit: 制造业质量竞争力指数达到86.
+_INDEX = re.compile(
+    r"(?P<indicator>[^，,。；;：:\n]{2,24}指数)(?:要)?(?:达到|达|提高到|提升到|保持在|稳定在)"
+    r"(?P<value>\d+(?:\.\d+)?)(?![\d.%％]|以上|左右|以下|个|项|家|件|万|亿|分)"
+)
+
+
+def _index_candidates(text: str) -> Iterator[_Found]:
+    for m in _INDEX.finditer(text):
+        start = m.start("value")
+        quantity = Quantity(float(m.group("value")), None, None, "=", start, m.end())
+        yield _Found(quantity, _clean_indicator(m.group("indicator")), m.start("indicator"))
+
+
 def _is_goal(text: str, item: _Found, ctx: DocContext, issued_year: int | None) -> bool:
     """The gates every candidate passes: not a penalty, limit or formula; in a goal's scope."""
     pos = item.quantity.start if item.quantity else item.start
@@ -413,7 +486,7 @@ def _is_goal(text: str, item: _Found, ctx: DocContext, issued_year: int | None) 
     ):
         return False
     # A dated plan (年度行动计划) sets goals throughout; any other document only where it says so.
-    return ctx.plan_year is not None or _in_goal_scope(text, pos)
+    return ctx.plan_year is not None or _in_goal_scope(text, pos) or _goal_lead(text, pos)[0]
 
 
 def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) -> list[Target]:
@@ -423,14 +496,17 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
     """
     targets: list[Target] = []
     found = sorted(
-        list(_candidates(text)) + list(_relative_candidates(text)) + list(_half_candidates(text)),
+        list(_candidates(text))
+        + list(_relative_candidates(text))
+        + list(_half_candidates(text))
+        + list(_index_candidates(text)),
         key=lambda f: f.start,
     )
     found = [f for f in found if _is_goal(text, f, ctx, issued_year)]
     previous_indicator = ""
     for item in found:
         q = item.quantity
-        if _is_past(_year(text, q.start if q else item.start, ctx), issued_year):
+        if _is_past(_target_year(text, q.start if q else item.start, ctx), issued_year):
             continue
         end = q.end if q else _clause_end(text, item.start)
         indicator = item.indicator or previous_indicator
@@ -440,7 +516,7 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
         previous_indicator = indicator
         sentence_start, sentence_end = _sentence(text, item.start, end)
         sentence = text[sentence_start:sentence_end].strip()
-        year = _year(text, q.start if q else item.start, ctx)
+        year = _target_year(text, q.start if q else item.start, ctx)
         if q is None:
             targets.append(
                 Target(
