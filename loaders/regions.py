@@ -367,6 +367,32 @@ def _region_of_title(title: str | None) -> Region | None:
     return _most_specific(regions_named_in(title))
 
 
+# A province's name as a text says it of itself: 甘肃省 → 甘肃, 新疆维吾尔自治区 → 新疆.
+_PROVINCE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|省$|市$")
+
+
+@cache
+def _province_short_names() -> dict[str, Region]:
+    return {
+        _PROVINCE_SUFFIX.sub("", r.name): r
+        for r in regions()
+        if r.level == "province" and len(_PROVINCE_SUFFIX.sub("", r.name)) >= 2
+    }
+
+
+def _own_province(text: str) -> Region | None:
+    """The one province a text that speaks as a province (我省, 全省, 质量强省) names, by its
+    full or its short name (视察安徽 … 美好安徽), outside the titles it cites in 《》; ``None``
+    when it names none or several."""
+    own = re.sub(r"《[^》]*》", "", text[:3000])
+    named = {r.name for r in regions_named_in(own) if r.level == "province"}
+    named |= {r.name for short, r in _province_short_names().items() if short in own}
+    if len(named) != 1:
+        return None
+    name = named.pop()
+    return next(r for r in regions() if r.name == name)
+
+
 def infer_context(
     *,
     issuers: Iterable[str] = (),
@@ -392,6 +418,8 @@ def infer_context(
         region = _region_from_doc_number(doc_number, text)
     if region is None and issuers:
         region = _region_of_title(title) or _region_of_title(plan_title)
+    if region is None and not issuers and _level_from_words(issuers, text) == "province":
+        region = _own_province(text)
     if region is None:
         return DocContext(level=_level_from_words(issuers, text), plan_year=year)
     chain = ancestors(region)
