@@ -523,7 +523,7 @@ def announced(text: str) -> tuple[str, list[str], str | None] | None:
     """Title, issuers and date of the document a news report's lead line says was issued
     (``X印发《Y》``: the text that follows is Y), when the lead names its issuers.
 
-    >>> announced("中共湖北省委 湖北省人民政府印发《湖北省质量强省建设纲要》\n近日…")
+    >>> announced("中共湖北省委 湖北省人民政府印发《湖北省质量强省建设纲要》\\n近日…")
     ('湖北省质量强省建设纲要', ['中共湖北省委', '湖北省人民政府'], None)
     """
     for line in text.split("\n")[:16]:
@@ -577,8 +577,9 @@ def _date_under_title(text: str, title: str | None) -> str | None:
     lines = [line.strip() for line in text.split("\n")[:20]]
     key = _compact(title)
     for k, line in enumerate(lines[:-1]):
-        if _compact(line).startswith(key[:12]) and _BRACKETED_DATE.match(lines[k + 1]):
-            return parse_date(_BRACKETED_DATE.match(lines[k + 1]).group(1))
+        dated = _BRACKETED_DATE.match(lines[k + 1])
+        if dated and _compact(line).startswith(key[:12]):
+            return parse_date(dated.group(1))
     return None
 
 

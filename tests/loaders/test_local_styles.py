@@ -1,0 +1,324 @@
+"""Local quality documents in the house styles of the local tuning set (data/labels/local).
+
+Each row is a short excerpt of one of the set's real pages (provincial, city, county and district
+plans as government sites, news reposts and mirrors print them), cut to the lines that carry
+the style, with the fields a reader writes down; a field left out of a row is not checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from loaders.extract import extract_bytes
+
+STYLES: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "Chongqing disclosure page: [ label ] fields, the signature date squeezed (2024419)",
+        "[ 索 引 号 ] 1150024000913403X1/2025-00007 [ 主题分类 ] 质量监督 [ 体裁分类 ] 其他公文\n"
+        "[ 发布机构 ] 石柱县政府办 [ 发文字号 ] 石柱府发〔2024〕14号\n"
+        "[ 标 题 ] 石柱土家族自治县人民政府关于印发《石柱县质量强县建设实施方案》的通知\n"
+        "[ 成文日期 ] 2024-04-19 [ 发布日期 ] 2024-05-06\n\n"
+        "石柱土家族自治县人民政府关于印发《石柱县质量强县建设实施方案》的通知\n\n"
+        "各乡镇(街道)人民政府(办事处),县政府各部门,有关单位:\n\n"
+        "《石柱县质量强县建设实施方案》已经县政府同意,现印发给你们,请结合实际认真贯彻落实。\n\n"
+        "石柱土家族自治县人民政府\n\n                        2024419\n",
+        {
+            "title": "石柱土家族自治县人民政府关于印发《石柱县质量强县建设实施方案》的通知",
+            "plan_title": "石柱县质量强县建设实施方案",
+            "doc_number": "石柱府发〔2024〕14号",
+            "issuers": ["石柱土家族自治县人民政府"],
+            "issued": "2024-04-19",
+            "published": "2024-05-06",
+            "level": "county",
+            "region": "石柱土家族自治县",
+        },
+    ),
+    (
+        "law database: a table flattened to pipes (发布日期 | … | 有效性状态 | 现行有效 |)",
+        "中共海南省委 海南省人民政府关于开展质量提升行动加快建设质量强省的实施意见\n"
+        "为深入贯彻落实《中共中央、国务院关于开展质量提升行动的指导意见》(中发〔2017〕24号)精神,"
+        "结合实际提出如下实施意见。\n"
+        "发布单位 |\n中共海南省委,海南省人民政府\n|\n发布文号 | 暂无 |\n"
+        "发布日期 | 2018-07-16 | 生效日期 | 2018-07-16 |\n"
+        "有效性状态 | 现行有效 | 废止日期 | 暂无 |\n",
+        {
+            "doc_number": None,
+            "issuers": ["中共海南省委", "海南省人民政府"],
+            "published": "2018-07-16",
+            "issued": None,
+            "in_force": True,
+            "region": "海南省",
+        },
+    ),
+    (
+        "labels padded to one width, two fields a line (名       称 :… 内容分类 :…)",
+        "索  引  号 :003096562/201612-00240 信息分类 :040201\n"
+        "发布机构 :市政府办公室(外事侨务办) 生成日期 :2016-12-07\n"
+        "名       称 :铜陵市人民政府办公室关于印发铜陵市标准化体系建设发展规划(2016—2020年)的通知"
+        " 内容分类 :规范性文件发布\n"
+        "文       号 :办〔2016〕143号 关  键  词 :标准化 发展规划 通知\n"
+        "县、区人民政府,市政府各部门,各有关单位:\n\n"
+        "经市政府同意,现将《铜陵市标准化体系建设发展规划(20162020年)》印发给你们,请认真贯彻执行。\n\n"
+        "铜陵市人民政府办公室\n\n2016127\n",
+        {
+            "title": "铜陵市人民政府办公室关于印发铜陵市标准化体系建设发展规划(2016—2020年)的通知",
+            "doc_number": "办〔2016〕143号",
+            "issuers": ["铜陵市人民政府办公室"],
+            "issued": "2016-12-07",
+            "region": "铜陵市",
+        },
+    ),
+    (
+        "news lead X印发《Y》 over Y, 发布时间 with its value on the next line, inline pinyin",
+        "新(xīn)闻中心\n\n"
+        "中共湖(hú)北省委 湖(hú)北省人民(mín)政府印发《湖(hú)北省质量强省建设纲要》\n\n"
+        "文(wén)章来源:\n湖(hú)北省人民(mín)政府门户网站\n发布时间:\n2023/06/16\n浏览量\n\n"
+        "近日,中共湖(hú)北省委、湖(hú)北省人民(mín)政府印发了《湖(hú)北省质量强省建设纲要》,"
+        "并发出通知,要求各地各部门结合实际认真抓好贯彻落实。\n",
+        {
+            "title": "湖北省质量强省建设纲要",
+            "issuers": ["中共湖北省委", "湖北省人民政府"],
+            "issued": None,
+            "published": "2023-06-16",
+            "doc_type": "纲要",
+            "level": "province",
+            "region": "湖北省",
+        },
+    ),
+    (
+        "traditional-script lead with its date: 2023年6月14日,X、自治区人民政府印發《Y》",
+        "印發通知\n2023年6月14日,新疆維吾爾自治區黨委、自治區人民政府印發《新疆維吾爾自治區質量強區"
+        "建設實施方案》,並發出通知,要求各地各部門結合實際認真貫徹落實。\n"
+        "為統籌推進質量強區建設,全面提高我區質量總體水平,結合我區實際,制定本方案。\n",
+        {
+            "title": "新疆维吾尔自治区质量强区建设实施方案",
+            "issuers": ["新疆维吾尔自治区党委", "新疆维吾尔自治区人民政府"],
+            "issued": "2023-06-14",
+            "level": "province",
+            "region": "新疆维吾尔自治区",
+        },
+    ),
+    (
+        "letterhead issuer over a 关于 title split over two lines, undersigned date",
+        "新密市人民政府\n关于印发新密市创建全国质量强市示范城市\n工作推进方案的通知\n"
+        "各乡镇人民政府,各街道办事处,市人民政府各部门,各有关单位:\n"
+        "现将《新密市创建全国质量强市示范城市工作推进方案》印发给你们,请认真贯彻落实。\n"
+        "2019年7月17日\n",
+        {
+            "title": "新密市人民政府关于印发新密市创建全国质量强市示范城市工作推进方案的通知",
+            "plan_title": "新密市创建全国质量强市示范城市工作推进方案",
+            "issuers": ["新密市人民政府"],
+            "issued": "2019-07-17",
+            "level": "county",
+            "region": "新密市",
+        },
+    ),
+    (
+        "a banner's office letterhead over its title (旗 is county level)",
+        "欢迎访问阿拉善盟左旗人民政府公报\n\n阿拉善左旗人民政府办公室\n"
+        "关于印发推进质量强旗战略实施方案的通知\n——\n阿左政办发〔2016〕164号\n\n"
+        "旗直有关部门、各街道办事处:\n",
+        {
+            "title": "阿拉善左旗人民政府办公室关于印发推进质量强旗战略实施方案的通知",
+            "doc_number": "阿左政办发〔2016〕164号",
+            "issuers": ["阿拉善左旗人民政府办公室"],
+        },
+    ),
+    (
+        "a short title line, then the full one with the issuer",
+        "正文内容区域请使用tab按钮切换浏览\n\n关于印发《普陀区质量强区三年行动计划》的通知\n\n"
+        "  上海市普陀区人民政府办公室关于印发《普陀区质量强区三年行动计划》的通知\n\n"
+        "  普府办〔2013〕50号\n\n  区政府各委、办、局,各街道办事处、镇政府:\n\n"
+        "  上海市普陀区人民政府办公室\n\n  2013年9月12日\n",
+        {
+            "title": "上海市普陀区人民政府办公室关于印发《普陀区质量强区三年行动计划》的通知",
+            "doc_number": "普府办〔2013〕50号",
+            "issued": "2013-09-12",
+            "level": "district",
+        },
+    ),
+    (
+        "the 文号 in brackets after the title on its line",
+        "吉林省人民政府关于贯彻质量发展纲要实施质量强省战略的意见(吉政发(2012)27号)\n"
+        "吉林省人民政府\n"
+        "吉林省人民政府各市(州)人民政府,长白山管委会,各县(市)人民政府,省政府各厅委办、各直属机构:\n",
+        {
+            "title": "吉林省人民政府关于贯彻质量发展纲要实施质量强省战略的意见",
+            "doc_number": "吉政发〔2012〕27号",
+            "doc_type": "意见",
+            "region": "吉林省",
+        },
+    ),
+    (
+        "Party style: 自治区党委 自治区人民政府, the date in brackets under the title",
+        "自治区党委 自治区人民政府关于开展质量提升行动的实施意见\n\n发布时间:2019-09-10 11:11\n"
+        "来源:自治区市场监督管理局\n\n"
+        "自治区党委 自治区人民政府关于开展质量提升行动的实施意见(新党发(2018)6号)\n\n\n"
+        "自治区党委自治区人民政府关于开展质量提升行动的实施意见\n\n(2018年3月19日)\n\n"
+        "为深入贯彻落实《中共中央、国务院关于开展质量提升行动的指导意见》,全面推进质量强区战略,"
+        "结合新疆实际,制定如下实施意见。\n",
+        {
+            "doc_number": "新党发〔2018〕6号",
+            "issuers": ["新疆维吾尔自治区党委", "新疆维吾尔自治区人民政府"],
+            "issued": "2018-03-19",
+            "published": "2019-09-10",
+            "region": "新疆维吾尔自治区",
+        },
+    ),
+    (
+        "mirror headline: 文号《title》",
+        "延政办函〔2017〕54号《延安市人民政府办公室关于开展2016-2017年度县区政府质量工作考核的通知》\n\n"
+        "浏览量:时间:2021-02-03 02:59:44\n\n"
+        "《延安市人民政府办公室关于开展2016-2017年度县区政府质量工作考核的通知》\n\n"
+        "延政办函〔2017〕54号\n\n各县区人民政府,市政府各工作部门、各直属机构:\n",
+        {
+            "title": "延安市人民政府办公室关于开展2016-2017年度县区政府质量工作考核的通知",
+            "doc_number": "延政办函〔2017〕54号",
+            "issuers": ["延安市人民政府办公室"],
+            "published": None,
+            "region": "延安市",
+        },
+    ),
+    (
+        "a notice captured below its title: addressees first, then what it hands out",
+        "各县区人民政府,经济开发区管委会,市人民政府有关部门,直属及驻漯有关单位:\n"
+        "《漯河市2012年质量立市工作考核办法》已经市政府同意,现印发给你们,请认真贯彻执行。\n"
+        "二○一二年四月十二日\n2012年漯河市质量立市工作考核办法\n"
+        "为贯彻落实…,全面提升我市产品质量、工程质量、服务质量总体水平,制定本考核办法。\n",
+        {
+            "title": None,
+            "plan_title": "漯河市2012年质量立市工作考核办法",
+            "doc_type": None,
+            "issued": "2012-04-12",
+            "region": "漯河市",
+        },
+    ),
+    (
+        "traditional script: 原标题 then title, 文号 and addressees on one line, signature and date",
+        "原標題:杭州市人民政府關于印發實施“標準化+”行動計劃提升城市國際化水平實施方案的通知\n"
+        "杭州市人民政府關于印發實施“標準化+” 行動計劃提升城市國際化水平實施方案的通知 "
+        "杭政函〔2016〕190號 各區、縣(市)人民政府,市政府各部門、各直屬單位:\n"
+        "《關于實施“標準化+”行動計劃,提升城市國際化水平的實施方案》已經市政府同意,現印發給你們,"
+        "請認真組織實施。\n"
+        "杭州市人民政府 2016年12月23日 關于實施“標準化+”行動計劃提升城市國際化水平的實施方案\n",
+        {
+            "title": "杭州市人民政府关于印发实施“标准化+”行动计划提升城市国际化水平实施方案的通知",
+            "doc_number": "杭政函〔2016〕190号",
+            "issuers": ["杭州市人民政府"],
+            "issued": "2016-12-23",
+            "doc_type": "通知",
+        },
+    ),
+    (
+        "a draft under the notice asking for comments: (征求意见稿) on its own line",
+        "汕尾市市场监督管理局\n2023年9月26日\n"
+        "关于深入贯彻落实《广东省质量强省建设纲要》的实施意见\n(征求意见稿)\n"
+        "为深入贯彻习近平总书记关于质量强国建设的重要论述精神,加快推进质量强市建设,"
+        "全面提升我市质量总体水平,结合实际,制定本实施意见。\n",
+        {
+            "title": "关于深入贯彻落实《广东省质量强省建设纲要》的实施意见",
+            "issuers": ["汕尾市市场监督管理局"],
+            "issued": "2023-09-26",
+            "draft": True,
+        },
+    ),
+    (
+        "a news tag before a draft's title: 【草案全文】, the period after a space",
+        "【草案全文】普陀区质量提升三年行动计划 (2021-2023年)\n\n"
+        "为深入贯彻落实市委市政府、区委区政府关于推动高质量发展的决策部署,结合本区实际,"
+        "制定本行动计划。\n",
+        {
+            "title": "普陀区质量提升三年行动计划 (2021-2023年)",
+            "doc_type": "行动计划",
+            "draft": True,
+        },
+    ),
+    (
+        "a signature date whose 日 the page lost (2023年3月6)",
+        "甘肃省市场监督管理局办公室\n\n关于印发《2023年质量发展工作要点》的通知\n\n"
+        "甘市监办函〔2023〕18号\n\n各市(州)、兰州新区、甘肃矿区市场监管局,东风场区工商局:\n\n"
+        "我局制定了全省市场监管系统《2023年质量发展工作要点》,现印发你们,请各地结合实际贯彻执行。\n\n"
+        "甘肃省市场监督管理局办公室\n\n2023年3月6\n",
+        {"issuers": ["甘肃省市场监督管理局办公室"], "issued": "2023-03-06"},
+    ),
+    (
+        "no title, no issuer: the province a text speaking as 我省 names (视察安徽)",
+        "为贯彻落实《中共中央、国务院关于开展质量提升行动的指导意见》(中发〔2017〕24号),"
+        "推进质量强省建设,结合我省实际,制定以下实施意见。\n"
+        "以习近平新时代中国特色社会主义思想为指导,深入贯彻落实习近平总书记视察安徽重要讲话精神,"
+        "为全面建设现代化五大发展美好安徽奠定坚实的质量基础。\n",
+        {"title": None, "issuers": [], "level": "province", "region": "安徽省"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("style", "text", "expected"), STYLES, ids=[row[0] for row in STYLES])
+def test_local_style(style: str, text: str, expected: dict[str, Any]) -> None:
+    record = extract_bytes(text.encode("utf-8"), "page.txt").to_json_dict()
+    got = {field: record[field] for field in expected}
+    assert got == expected, style
+
+
+def _targets(text: str) -> list[tuple[Any, ...]]:
+    doc = extract_bytes(text.encode("utf-8"), "plan.txt")
+    return [(t.value, t.unit, t.comparator, t.year) for t in doc.targets]
+
+
+def test_a_list_under_a_year_lead_takes_its_year() -> None:
+    text = (
+        "辽宁省人民政府办公厅关于印发辽宁省标准化体系建设发展规划(2016—2020年)的通知\n"
+        "(二)具体目标。\n"
+        "到2020年,深化标准化改革任务基本完成,建立适应经济社会发展需要的标准体系。具体目标是:\n"
+        "—新增国际标准5项;\n—新增国家标准400项;\n—新增地方标准600项;\n"
+        "—新增标准化试点示范项目25个以上;\n"
+    )
+    assert _targets(text) == [
+        (5.0, "项", "=", 2020),
+        (400.0, "项", "=", 2020),
+        (600.0, "项", "=", 2020),
+        (25.0, "个", ">=", 2020),
+    ]
+
+
+def test_items_under_a_goal_heading_take_the_year_of_its_opening_paragraph() -> None:
+    text = (
+        "推进质量强旗战略实施方案\n二、总体目标\n"
+        "2020年底,质量总体水平明显提升,质量安全得到有效保障。\n(一)质量目标\n"
+        "1. 产品质量。工业产品质量监督抽查合格率达到90%以上(旗市监局负责)\n"
+    )
+    assert _targets(text) == [(90.0, "%", ">=", 2020)]
+
+
+def test_labelled_paragraphs_after_a_year_lead_and_dash_items() -> None:
+    yangzhou = (
+        "扬州市人民政府关于深化质量强市建设的实施意见\n"
+        "到2025年,质量整体水平稳步提升,质量强市建设进一步取得明显成效。\n"
+        "产品质量:地产农产品质量安全例行监测合格率和食品抽查合格率均达到98%以上。"
+        "制造业产品质量合格率达到95%以上。\n"
+    )
+    assert _targets(yangzhou) == [(98.0, "%", ">=", 2025)] * 2 + [(95.0, "%", ">=", 2025)]
+    anhui = (
+        "(二)工作目标\n到2020年,供给质量明显改善,质量强省建设取得明显成效。\n"
+        "——产品、工程和服务质量明显提升。大中型工程质量一次验收合格率保持100%。\n"
+    )
+    assert _targets(anhui) == [(100.0, "%", "=", 2020)]
+
+
+def test_an_index_value_has_no_unit() -> None:
+    text = (
+        "新疆维吾尔自治区质量强区建设实施方案\n"
+        "(二)主要目标。到2025年,质量整体水平进一步全面提升。产业质量竞争力持续增强,"
+        "制造业质量竞争力指数达到86,服务业供给基本满足需要。\n"
+    )
+    assert _targets(text) == [(86.0, None, "=", 2025)]
+
+
+def test_a_review_paragraph_is_not_a_goal_list() -> None:
+    text = (
+        "咸宁市实施质量兴市战略规划\n一、过去五年工作总体回顾\n"
+        "2010年,全市规模以上工业企业产品质量监督抽查合格率达到90%。\n"
+        "——名牌产品。全市新增湖北名牌产品12个。\n"
+    )
+    assert _targets(text) == []
