@@ -65,11 +65,16 @@ _LABEL_LINE = re.compile(
 )
 _AGENCY_END = (
     r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
-    r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份))"
+    r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份)|"
+    # Public bodies named by their function (statecouncil_16: 审核机构要…), not 金融机构 or
+    # 医疗机构; the central purse as an owner (statecouncil_01: 中央财政要…奖补激励).
+    r"(?<=审核|执法|监管|行政|管理)机构|(?<=中央)财政|(?<=各)成员单位)"
 )
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{2,40}}?(?:部门|政府|各地)要))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
-    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同"
+    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{1,40}}?(?:部门|政府|各地|单位|局|办公室)(?:要|应|将)))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
+    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同|按程序"
+    # 各地以县（市、区）为单位，对…进行全面摸底排查 (statecouncil_04)
+    r"|以[^，。；,;]{1,12}为单位"
     # 各地区、各部门在制定相关规定时，要…; 各项目管理部门对科研项目要…
     r"|在[^。；;]{1,30}?时[，,]\s*要|对[^，。；,;]{1,20}?要)"
 )
@@ -84,8 +89,18 @@ _DECLARATIVE = re.compile(
 _REQUEST = re.compile(
     rf"(?:^|(?<=[。；;，,]))请(?P<who>[^，。；,;“”]{{1,60}}?{_AGENCY_END}(?:等部门|等单位)?)"
     r"(?:会同(?P<with>[^，。；,;]{2,30}?(?:部门|单位|部|委|局)))?"
-    r"(?=在|于|落实|按照|研究|提出|牵头|负责|抓紧|加快|进一步|制定|会同|做好|组织)"
+    r"(?=在|于|落实|按照|研究|提出|牵头|负责|抓紧|加快|进一步|制定|会同|做好|组织|认真|贯彻)"
 )
+# Work given to a body with 由 inside a sentence: "应当由教育行政部门办成公办园",
+# "分别由机构编制部门和民政部门依法办理…登记", "由区局办公室签批…通知单" (statecouncil_04,
+# xj_zhijian_news_publicity_2012). Only verbs of doing count, not 由所在单位提出 (a request).
+_BY = re.compile(
+    rf"(?:应当|应|分别|均)?由(?P<who>[^，。；,;“”由]{{1,40}}?{_AGENCY_END}"
+    rf"(?:(?:和|及|、)[^，。；,;“”由]{{1,20}}?{_AGENCY_END})*)"
+    r"(?=依法|办成|办理|签批|承担|负责(?!同志|人)|组织|统一|牵头|审批|实施|监督)"
+)
+# A subject qualified by the bodies it stresses: 地方各级人民政府特别是…所在地的人民政府应….
+_STRESS = re.compile(r"(?:特别是|尤其是|特别要|其中).*$")
 _SENTENCE_END = "。；;！!)）"
 
 
@@ -225,6 +240,13 @@ def _role_agencies(
                 re.split(r"(?<=.{2})对", piece, maxsplit=1)[0]
                 for piece in m.group("subj").split("、")
             )
+            subject = _STRESS.sub("", subject) or subject
+            # 各级人民政府对所属部门、上级人民政府对下级人民政府要…: each pair names a subject.
+            pairs = re.match(r"对([^，。；,;]{1,40}?)要", m.string[m.end() :])
+            if pairs:
+                for piece in pairs.group(1).split("、")[1:]:
+                    if "对" in piece[2:]:
+                        subject += "、" + piece.split("对", 1)[0]
             if re.match(
                 r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经过|经国务院|凡|如果|如有|请)",
                 subject,
@@ -253,6 +275,11 @@ def _role_agencies(
                 continue
             roles["responsible"].extend(split_agencies(subject, ctx))
     if not assigned:
+        for m in _BY.finditer(body):
+            roles["responsible"].extend(
+                split_agencies(re.sub(r"[和及]", "、", m.group("who")), ctx)
+            )
+    if not assigned:
         for m in _DECLARATIVE.finditer(body):
             subject = m.group("subj")
             if not subject.startswith("请") and _starts_with_agency(subject, ctx):
@@ -275,7 +302,12 @@ def _role_agencies(
 
 
 def _starts_with_agency(subject: str, ctx: DocContext) -> bool:
-    if re.match(r"^(?:[省市县区镇乡](?:政府)?)?(?:各|有关|相关|其他)", subject):
+    if re.match(
+        r"^(?:[省市县区镇乡](?:政府)?|地方|当地)?(?:各|有关|相关|其他|政府|人民政府)", subject
+    ):
+        return True
+    # A body named short after a comma: 为配合整体宣传工作需要，区局将适时组织….
+    if len(subject) <= 6 and re.search(r"(?:局|办公室|审核机构)$", subject):
         return True
     first = split_agencies(subject, ctx)[0]
     return first.type not in (None, "generic") or first.name is not None
@@ -288,6 +320,7 @@ def _states_assignment(body: str, ctx: DocContext) -> bool:
         or _LABEL_LINE.search(body)
         or _SUBJECT.search(body)
         or _REQUEST.search(body)
+        or _BY.search(body)
         or any(
             _starts_with_agency(m.group("subj"), ctx)
             for m in _DECLARATIVE.finditer(body)

@@ -33,6 +33,18 @@ _REPEALED_AFTER = re.compile(r"同时废止|予以废止|同时失效|废止$")
 # Certificates, licences and marks in 《》 are papers a holder shows, not documents:
 # 《制造计量器具许可证》, 《中华人民共和国进口计量器具型式批准证书》.
 _CERTIFICATE = re.compile(r"(?:许可证|证书|合格证|执照|标志|证)$")
+# Forms a unit fills in are not documents either: 《自治区质量技术监督局信息宣传联络员登记表》
+# (xj_zhijian_news_publicity_2012, 附件1).
+_FORM = re.compile(r"(?:登记表|申报单|通知单|申请表|审批表|统计表)$")
+# Carried out by the words after it: 做好《破坏性地震应急条例》和《国家破坏性地震应急预案》的落实
+# 工作; 《X》已经国务院同意，请各省、自治区、直辖市人民政府认真贯彻落实 (statecouncil_30).
+_IMPLEMENT_AFTER = re.compile(
+    r"^(?:\s*(?:和|及|、)\s*《[^《》]{1,60}》)*\s*(?:的)?(?:落实|贯彻落实|贯彻执行|实施)工作"
+    r"|^[^。《]{0,12}已经国务院同意[，,]\s*请[^。]{0,30}(?:贯彻落实|贯彻执行|遵照执行)"
+)
+# A proposal about a document is not the document promised: 提出对《国有资产评估管理办法》的修订
+# 建议 (statecouncil_09) cites it.
+_PROPOSAL_AFTER = re.compile(r"^的?(?:修订|修改|制定)(?:建议|意见)")
 # A law's revision history: 根据《关于修改〈X〉的决定》第二次修正 amends, it is not carried out.
 _REVISION = re.compile(r"关于修改.*决定$")
 # A document's title written without 《》 right before its number in brackets.
@@ -156,8 +168,14 @@ def _relation(text: str, mention: _Mention, own_titles: list[str]) -> str:
         return "cites"
     trigger = _last_trigger(clause)
     after = text[mention.end : mention.end + 6]
+    if _PROPOSAL_AFTER.match(after):
+        return "cites"
     if trigger in _ANNOUNCE or _AFTER_ANNOUNCE.match(after):
         return "announces"
+    if _IMPLEMENT_AFTER.match(text[mention.end : left + len(sentence)]) and not (
+        title and title.endswith("法") and not _LAW_NOT.search(title)
+    ):
+        return "implements"
     if title and title.endswith("法") and not _LAW_NOT.search(title):
         return "law"
     if mention.standard or (title and _STANDARD_TITLE.search(title)):
@@ -186,7 +204,7 @@ def _title_mentions(text: str, skip: list[tuple[int, int]]) -> list[_Mention]:
         if _inside(skip, m.start(), m.end()):
             continue
         title = re.sub(r"\s*\n\s*", "", m.group("title").strip()).translate(_INNER_QUOTES)
-        if _CERTIFICATE.search(title):
+        if _CERTIFICATE.search(title) or _FORM.search(title):
             continue
         start, end = m.start(), m.end()
         line_start = text.rfind("\n", 0, start) + 1

@@ -1,0 +1,91 @@
+"""Owners written as sentence subjects in national and local notices, one row per style: a short
+real excerpt (document named per row) → the roles a reader sees in it. These are the styles the
+development set's tuning part showed failing (issue 11): lists after a comma, 特别是 qualifiers,
+"X对Y、Z对W要" pairs, bodies named by their function (审核机构), 由X办理, …办公室 owners."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.facts import extract_facts
+from loaders.record import PolicyDocument, Source
+
+
+def _roles(text: str) -> list[tuple[str, str, list[str]]]:
+    doc = PolicyDocument(
+        source=Source("x.txt", "0" * 64, "txt", "utf-8"), text=text, issuers=["国务院办公厅"]
+    )
+    extract_facts(doc)
+    out = []
+    for m in doc.measures:
+        for role in ("lead", "participants", "responsible"):
+            names = [a.name or a.raw for a in getattr(m, role)]
+            if names:
+                out.append((m.text[:6], role, names))
+    return out
+
+
+STYLES = [
+    (
+        "a list of owners after a comma (国办发〔1997〕2号)",
+        "二、加强防震减灾工作的意见\n"
+        "（一）各地区、各有关部门应结合本地区、本部门实际，尽快制定防震减灾十年目标实施方案。\n"
+        "（三）加强对工程抗震设防工作的管理，尽快将其纳入法制化轨道，地方各级人民政府、各有关部门要切实做好抗震设防标准确定。\n",
+        [
+            ("各地区、各有", "responsible", ["各地区", "各有关部门"]),
+            ("加强对工程抗", "responsible", ["地方各级人民政府", "各有关部门"]),
+        ],
+    ),
+    (
+        "特别是 stresses a part of the owner, it is not a second owner (国办发〔1997〕2号)",
+        "二、意见\n"
+        "（四）积极开展防震减灾知识宣传教育。地方各级人民政府特别是地震重点监视防御区所在地的人民政府应把防震减灾知识的宣传作为一项重要内容。\n"
+        "（五）建议将首都圈地区建成综合示范区。\n",
+        [("积极开展防震", "responsible", ["地方各级人民政府"])],
+    ),
+    (
+        "X对Y、Z对W要: each pair names an owner; a body named by its function (国办发〔2018〕115号)",
+        "一、意见\n"
+        "（一）明确审核职责。审核机构要认真履行审核职责，防止重形式、轻内容、走过场。\n"
+        "（二）强化指导监督。各级人民政府对所属部门、上级人民政府对下级人民政府要加强指导监督，发现问题及时纠正。\n",
+        [
+            ("明确审核职责", "responsible", ["审核机构"]),
+            ("强化指导监督", "responsible", ["各级人民政府", "上级人民政府"]),
+        ],
+    ),
+    (
+        "由X和Y依法办理; 负责同志 is a post, not an assignment (国办发〔2019〕3号)",
+        "四、组织实施\n"
+        "1.建立治理工作协调机制。成立城镇小区配套幼儿园治理工作小组，成员由教育部、住房城乡建设部等部门负责同志组成。\n"
+        "2.落实治理责任分工。根据办园性质，分别由机构编制部门和民政部门依法办理事业单位法人登记或民办非企业单位法人登记。\n",
+        [("落实治理责任", "responsible", ["机构编制部门", "民政部门"])],
+    ),
+    (
+        "the central purse as an owner; 各级财政部门要会同有关方面 (国办发〔2019〕6号)",
+        "五、强化财税正向激励\n"
+        "（十五）加大奖补支持力度。中央财政要对扩大实体经济领域小微企业融资担保业务规模工作成效明显的地方予以奖补激励。\n"
+        "（二十七）完善绩效评价体系。各级财政部门要会同有关方面研究制定对政府性融资担保、再担保机构的绩效考核办法。\n",
+        [
+            ("加大奖补支持", "responsible", ["中央财政"]),
+            ("完善绩效评价", "lead", ["各级财政部门"]),
+            ("完善绩效评价", "participants", ["有关方面"]),
+        ],
+    ),
+    (
+        "a provincial bureau's 区局 and 区局办公室 after a comma (新质监办发〔2012〕24号)",
+        "四、有关信息报送和宣传工作的要求\n"
+        "（二）区局机关各部门及各直属单位如需开展业务宣传工作，请填报申请宣传申报单，区局办公室将负责协调并组织相关媒体进行采访。\n"
+        "（三）为配合整体宣传工作需要，区局将适时组织各新闻媒体进行宣传采访，届时由区局办公室签批协助宣传采访通知单。\n",
+        [
+            ("区局机关各部", "responsible", ["区局办公室"]),
+            ("为配合整体宣", "responsible", ["区局", "区局办公室"]),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("style", "text", "expected"), STYLES, ids=[s[0] for s in STYLES])
+def test_subject_style_assigns_roles(
+    style: str, text: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _roles(text) == expected
