@@ -7,22 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.facts import extract_facts
-from loaders.record import PolicyDocument, Source
+from tests.facts.test_house_styles import _facts
+from tests.facts.test_house_styles import _roles as _doc_roles
 
 
 def _roles(text: str) -> list[tuple[str, str, list[str]]]:
-    doc = PolicyDocument(
-        source=Source("x.txt", "0" * 64, "txt", "utf-8"), text=text, issuers=["国务院办公厅"]
-    )
-    extract_facts(doc)
-    out = []
-    for m in doc.measures:
-        for role in ("lead", "participants", "responsible"):
-            names = [a.name or a.raw for a in getattr(m, role)]
-            if names:
-                out.append((m.text[:6], role, names))
-    return out
+    return _doc_roles(_facts(text, ["国务院办公厅"]))
 
 
 STYLES = [
