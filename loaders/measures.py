@@ -68,10 +68,12 @@ _AGENCY_END = (
     r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份)|"
     # Public bodies named by their function (statecouncil_16: 审核机构要…), not 金融机构 or
     # 医疗机构; the central purse as an owner (statecouncil_01: 中央财政要…奖补激励).
-    r"(?<=审核|执法|监管|行政|管理)机构|(?<=中央)财政|(?<=各)成员单位)"
+    r"(?<=审核|执法|监管|行政|管理)机构|(?<=中央)财政|(?<=各)成员单位|"
+    # the bodies of a dual-management system (statecouncil_29: 登记管理机关、业务主管部门和挂靠单位)
+    r"(?<=挂靠|主管|成员)单位)"
 )
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{1,40}}?(?:部门|政府|各地|单位|局|办公室)(?:要|应|将)))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
+    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{1,40}}?(?:部门|政府|各地|单位|局|办公室|机关)(?:都要|要|应|将)))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
     r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同|按程序"
     # 各地以县（市、区）为单位，对…进行全面摸底排查 (statecouncil_04)
     r"|以[^，。；,;]{1,12}为单位"
@@ -97,11 +99,18 @@ _REQUEST = re.compile(
 _BY = re.compile(
     rf"(?:应当|应|分别|均)?由(?P<who>[^，。；,;“”由]{{1,40}}?{_AGENCY_END}"
     rf"(?:(?:和|及|、)[^，。；,;“”由]{{1,20}}?{_AGENCY_END})*)"
-    r"(?=依法|办成|办理|签批|承担|负责(?!同志|人)|组织|统一|牵头|审批|实施|监督)"
+    r"(?=依法|办成|办理|签批|承担|负责(?!同志|人)|组织|统一|牵头|审批|实施|监督|登记|责令|根据)"
 )
 # A subject qualified by the bodies it stresses: 地方各级人民政府特别是…所在地的人民政府应….
 _STRESS = re.compile(r"(?:特别是|尤其是|特别要|其中).*$")
 _SENTENCE_END = "。；;！!)）"
+_HEADING_LINE = re.compile(r"[^，,；;。\n]{2,20}[。.]?")
+_RUN_IN_VERB = re.compile(
+    r"^(?:加强|建立|强化|完善|推进|落实|做好|提高|健全|营造|加大|明确|坚持|实施|开展|通过)"
+)
+# The body after 由 in a subject: 入围标准的具体指标由联合采购办公室负责拟定 (statecouncil_05);
+# not 自由 (自由贸易试验区) or 理由.
+_BY_INSIDE = re.compile(r"^.+?(?<![自理经])由(?=.{2})")
 
 
 def _children(sections: Sequence[Section], section: Section) -> list[Section]:
@@ -141,6 +150,10 @@ def _body(text: str, section: Section) -> tuple[int, int]:
         before = text[start:newline].rstrip()
         if before and before[-1] in _SENTENCE_END:
             end = start + len(before)
+            if _HEADING_LINE.fullmatch(before):
+                # A heading on a line of its own (（一）“双重”负责的原则。): the item's text is
+                # the paragraphs under it (statecouncil_29).
+                end = section.end
             break
         end = newline + 1
     while end > start and text[end - 1].isspace():
@@ -241,6 +254,7 @@ def _role_agencies(
                 for piece in m.group("subj").split("、")
             )
             subject = _STRESS.sub("", subject) or subject
+            subject = _BY_INSIDE.sub("", subject)
             # 各级人民政府对所属部门、上级人民政府对下级人民政府要…: each pair names a subject.
             pairs = re.match(r"对([^，。；,;]{1,40}?)要", m.string[m.end() :])
             if pairs:
@@ -257,14 +271,14 @@ def _role_agencies(
                 r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前)?[，,]?", "", subject
             )
             comma = m.start() > 0 and m.string[m.start() - 1] in "，,"
-            if comma and not _starts_with_agency(subject, ctx):
+            if comma and not _starts_with_agency(subject, ctx, after_comma=True):
                 # After a comma only a list of bodies is a subject (…，财政、医保等部门要…),
                 # not a run-in title (加强领导各级各有关部门).
                 continue
             after = m.string[m.end() : m.end() + 3].lstrip("要")[:2]
             if after == "会同":
                 with_ = re.match(
-                    r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)",
+                    r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|处理|协调|，|,)",
                     m.string[m.end() :],
                 )
                 roles["lead"].extend(split_agencies(subject, ctx))
@@ -301,13 +315,29 @@ def _role_agencies(
     return roles
 
 
-def _starts_with_agency(subject: str, ctx: DocContext) -> bool:
+def _starts_with_agency(subject: str, ctx: DocContext, after_comma: bool = False) -> bool:
     if re.match(
         r"^(?:[省市县区镇乡](?:政府)?|地方|当地)?(?:各|有关|相关|其他|政府|人民政府)", subject
     ):
         return True
+    # A public body named by its kind: 卫生健康行政部门监督指导… (statecouncil_03).
+    if len(subject) <= 12 and re.search(r"(?:行政部门|行政主管部门)$", subject):
+        return True
     # A body named short after a comma: 为配合整体宣传工作需要，区局将适时组织….
     if len(subject) <= 6 and re.search(r"(?:局|办公室|审核机构)$", subject):
+        return True
+    # A list of bodies by their function after a comma: 在清理整顿工作中，业务主管部门、挂靠单位、
+    # 登记管理机关要… (statecouncil_29); …目的，医保、医疗、医药主管部门要… (statecouncil_05).
+    # Not a run-in title: 加强领导各级各有关部门 starts with a verb.
+    pieces = re.split(r"[、和及]", subject)
+    if (
+        after_comma
+        and len(subject) <= 24
+        and all(len(p) <= 10 for p in pieces)
+        and not _RUN_IN_VERB.match(subject)
+        and re.search(r"(?:部门|机关|政府|单位)$", subject)
+        and all(len(p) <= 4 or re.search(_AGENCY_END + "$", p) for p in pieces)
+    ):
         return True
     first = split_agencies(subject, ctx)[0]
     return first.type not in (None, "generic") or first.name is not None

@@ -100,6 +100,9 @@ _GOAL_CUE = re.compile(
     rf"目标|力争|争取|确保|(?:到|至)\s*{_YEAR_DIGITS}\s*年|{_YEAR_DIGITS}\s*年(?:底|末)?(?:前|以前)"
     rf"|{_YEAR_DIGITS}\s*年(?:底|末)?(?:要|将)?(?:达到|实现|突破)"
     r"|“?十[一二三四]五”?(?:末|期间)"
+    # "将X稳定在/控制在/降至N": a value the text sets (国函〔2018〕159号: 将雄安新区蓝绿空间占比稳定在
+    # 70%，远景开发强度控制在30%; 国办发〔2019〕6号: 逐步将平均担保费率降至1%以下).
+    r"|将[^。；;，,]{2,20}?(?:稳定在|控制在|提高到|提升到|降至|降低到)\s*\d"
 )
 # 指标 alone names a measuring scheme (考核指标体系); goals are 目标 or 主要/具体/预期指标.
 _GOAL_WORD = r"(?:目标|(?:主要|具体|预期性?|约束性)指标)"
@@ -162,10 +165,11 @@ def _comparator(pre: str | None, post: str | None, is_range: bool) -> str:
         return "range"
     if post in ("以上", "及以上") or pre in ("不少于", "不低于", "至少", "超过"):
         return ">="
-    if post in ("以下", "以内") or pre in ("不超过", "不高于", "控制在"):
-        return "<="
+    # 控制在1%左右 is about 1%, not a ceiling.
     if post == "左右":
         return "about"
+    if post in ("以下", "以内") or pre in ("不超过", "不高于", "控制在"):
+        return "<="
     return "="
 
 

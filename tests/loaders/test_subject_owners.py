@@ -79,3 +79,36 @@ def test_subject_style_assigns_roles(
     style: str, text: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _roles(text) == expected
+
+
+HEADING_LINE_ITEMS = (
+    # 国办发〔1997〕11号: the item's heading stands on its own line, its owners in the prose below.
+    "二、清理整顿的原则\n"
+    "（一）“双重”负责的原则。\n"
+    "对社会团体实行业务主管部门、挂靠单位与登记管理机关双重负责的管理体制。在清理整顿工作中，"
+    "业务主管部门、挂靠单位、登记管理机关要根据有关通知要求，各司其职，各负其责。\n"
+    "（二）从严的原则。\n"
+    "登记管理机关、业务主管部门和挂靠单位都要从严把关，该取缔的要坚决取缔。\n"
+    "（三）统一归口登记的原则。\n"
+    "社会团体统一由各级民政部门登记管理，其他任何部门无权予以登记和颁发证书。\n"
+)
+
+
+def test_an_item_whose_heading_has_its_own_line_takes_its_owners_from_the_prose() -> None:
+    assert _roles(HEADING_LINE_ITEMS) == [
+        ("“双重”负责", "responsible", ["业务主管部门", "挂靠单位", "登记管理机关"]),
+        ("从严的原则。", "responsible", ["登记管理机关", "业务主管部门", "挂靠单位"]),
+        ("统一归口登记", "responsible", ["各级民政部门"]),
+    ]
+
+
+def test_a_run_in_title_before_a_comma_is_not_an_owner() -> None:
+    # The seeds' 加强领导各级各有关部门要… is a title glued to its subject; a clause about a
+    # measure (通过考核…间接反映政府…) is not an owner either (国办发〔2019〕4号).
+    text = (
+        "二、指标体系\n"
+        "（一）运营效率。通过人力资源配比和人员负荷指标考核医疗资源利用效率。"
+        "通过考核收支结构指标间接反映政府落实办医责任情况。\n"
+        "（二）持续发展。卫生健康行政部门监督指导三级公立医院落实病案首页“四统一”要求。\n"
+    )
+    assert _roles(text) == [("持续发展。卫", "responsible", ["卫生健康行政部门"])]
