@@ -23,18 +23,23 @@ _CN = "一二三四五六七八九十百零〇"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CLAUSE_END = "。；;：:！？!?"
 
-# (kind, rank, pattern); the pattern's group "n" holds the number.
+# (kind, rank, pattern); the pattern's group "n" holds the number. Decimal numbering (1.1 / 2.1.3,
+# technical plans and standards) sits between 1. and (1), one rank per depth.
 _KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("chapter", 0, re.compile(rf"第(?P<n>[{_CN}\d]{{1,4}})章")),
-    ("article", 1, re.compile(rf"第(?P<n>[{_CN}\d]{{1,4}})条")),
-    ("cn", 2, re.compile(rf"(?P<n>[{_CN}]{{1,3}})、")),
-    ("paren_cn", 3, re.compile(rf"[(（](?P<n>[{_CN}]{{1,3}})[)）]")),
-    ("arabic", 4, re.compile(r"(?P<n>\d{1,2})(?:[、]|[.．](?!\d))")),
-    ("paren_arabic", 5, re.compile(r"[(（](?P<n>\d{1,2})[)）]")),
-    ("circled", 6, re.compile(rf"(?P<n>[{_CIRCLED}])")),
+    ("article", 10, re.compile(rf"第(?P<n>[{_CN}\d]{{1,4}})条")),
+    ("cn", 20, re.compile(rf"(?P<n>[{_CN}]{{1,3}})、")),
+    ("paren_cn", 30, re.compile(rf"[(（](?P<n>[{_CN}]{{1,3}})[)）]")),
+    ("arabic", 40, re.compile(r"(?P<n>\d{1,2})(?:[、]|[.．](?!\d))")),
+    ("decimal2", 42, re.compile(r"(?P<n>\d{1,2}[.．]\d{1,2})(?![\d.．%％])")),
+    ("decimal3", 44, re.compile(r"(?P<n>\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![\d.．%％])")),
+    ("decimal4", 46, re.compile(r"(?P<n>\d{1,2}(?:[.．]\d{1,2}){3})(?![\d.．%％])")),
+    ("paren_arabic", 50, re.compile(r"[(（](?P<n>\d{1,2})[)）]")),
+    ("circled", 60, re.compile(rf"(?P<n>[{_CIRCLED}])")),
 )
 _ANYWHERE = frozenset({"paren_cn"})
-_LINE_ONLY = frozenset({"chapter", "article"})
+_LINE_ONLY = frozenset({"chapter", "article", "decimal2", "decimal3", "decimal4"})
+_DECIMAL = frozenset({"decimal2", "decimal3", "decimal4"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Marker:
 
 
 def _value(kind: str, number: str) -> int | None:
+    if kind in _DECIMAL:
+        return int(re.split(r"[.．]", number)[-1])
     if kind == "circled":
         return _CIRCLED.index(number) + 1
     return parse_int(number)
@@ -58,6 +65,8 @@ def _value(kind: str, number: str) -> int | None:
 def _token(kind: str, number: str) -> str:
     if kind == "paren_cn" or kind == "paren_arabic":
         return f"({number})"
+    if kind in _DECIMAL:
+        return number.replace("．", ".")
     if kind == "chapter":
         return f"第{number}章"
     if kind == "article":
@@ -102,13 +111,20 @@ def find_markers(text: str, start: int = 0) -> list[Marker]:
     return unique
 
 
+def _sequence_kind(mk: Marker) -> str:
+    """The run a marker counts on in: 2.1 opens a new run after 1.2, under prefix 2."""
+    if mk.kind in _DECIMAL:
+        return f"{mk.kind}:{mk.token.rsplit('.', 1)[0]}"
+    return mk.kind
+
+
 def _continues_later(markers: list[Marker], index: int) -> bool:
     """True when the next marker of the same kind, before any higher level, counts on from this."""
     current = markers[index]
     for later in markers[index + 1 :]:
         if later.rank < current.rank:
             return False
-        if later.kind == current.kind:
+        if _sequence_kind(later) == _sequence_kind(current):
             return later.value == current.value + 1
     return False
 
@@ -138,7 +154,8 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
     for index, mk in enumerate(markers):
         trial = [entry for entry in stack if entry[0].rank < mk.rank]
         parent_path = trial[-1][1] if trial else ""
-        previous = last_child.get((parent_path, mk.kind))
+        kind = _sequence_kind(mk)
+        previous = last_child.get((parent_path, kind))
         if previous is not None:
             ok = mk.value == previous + 1
         else:
@@ -147,9 +164,13 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
             ok = mk.value == 1 or (mk.value <= 3 and _continues_later(markers, index))
         if not ok:
             continue
-        path = f"{parent_path}.{mk.token}" if parent_path else mk.token
+        token = mk.token
+        if mk.kind in _DECIMAL and trial and trial[-1][0].kind in _DECIMAL:
+            # 2.1.1 under 2.1: the path already holds 2.1.
+            token = token.rsplit(".", 1)[1]
+        path = f"{parent_path}.{token}" if parent_path else token
         stack = [*trial, (mk, path)]
-        last_child[(parent_path, mk.kind)] = mk.value
+        last_child[(parent_path, kind)] = mk.value
         # A new item at this level ends the numbering below the previous sibling.
         for key in [k for k in last_child if k[0].startswith(path + ".") or k[0] == path]:
             del last_child[key]
