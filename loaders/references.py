@@ -34,8 +34,8 @@ _REPEALED_AFTER = re.compile(r"同时废止|予以废止|同时失效|废止$")
 # 《制造计量器具许可证》, 《中华人民共和国进口计量器具型式批准证书》.
 _CERTIFICATE = re.compile(r"(?:许可证|证书|合格证|执照|标志|证)$")
 # Forms a unit fills in are not documents either: 《自治区质量技术监督局信息宣传联络员登记表》
-# (xj_zhijian_news_publicity_2012, 附件1).
-_FORM = re.compile(r"(?:登记表|申报单|通知单|申请表|审批表|统计表)$")
+# (xj_zhijian_news_publicity_2012, 附件1); 填写《清理整顿报告书》 (statecouncil_29).
+_FORM = re.compile(r"(?:登记表|申报单|通知单|申请表|审批表|统计表|报告书)$")
 # Carried out by the words after it: 做好《破坏性地震应急条例》和《国家破坏性地震应急预案》的落实
 # 工作; 《X》已经国务院同意，请各省、自治区、直辖市人民政府认真贯彻落实 (statecouncil_30).
 _IMPLEMENT_AFTER = re.compile(
@@ -62,6 +62,8 @@ _STANDARD = re.compile(
     re.IGNORECASE,
 )
 _STANDARD_BEFORE = re.compile(_STANDARD.pattern + r"\s*$", re.IGNORECASE)
+# A standard's code in brackets after its title: 《城市居住区规划设计标准》（GB 50180） (国办发〔2019〕3号).
+_STANDARD_AFTER = re.compile(r"^\s*[(（]\s*" + _STANDARD.pattern + r"\s*[)）]", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"^\s*[(（]\s*(?P<number>[^()（）\n]{4,30}?)\s*[)）]")
 _CLAUSE_BREAK = "。；;！？!?\n,，:："
 _SENTENCE_END = "。！？!?"
@@ -222,6 +224,13 @@ def _title_mentions(text: str, skip: list[tuple[int, int]]) -> list[_Mention]:
             doc_number = normalise_doc_number(after.group("number"))
             end += after.end()
         standard = False
+        code_after = _STANDARD_AFTER.match(text[end : end + 40])
+        if doc_number is None and code_after:
+            doc_number = normalise_standard(
+                code_after.group("body"), code_after.group("no"), code_after.group("year")
+            )
+            end += code_after.end()
+            standard = True
         code = _STANDARD_BEFORE.search(before)
         if code:
             doc_number = normalise_standard(

@@ -44,3 +44,15 @@ def test_a_form_to_fill_in_is_not_a_document() -> None:
     # 新质监办发〔2012〕24号
     text = "请各单位填写《自治区质量技术监督局信息宣传联络员登记表》（见附件1），并于4月28前上报区局办公室。\n"
     assert _relations(text) == {}
+
+
+def test_a_standard_code_in_brackets_after_its_title_is_its_number() -> None:
+    # 国办发〔2019〕3号
+    text = (
+        "严格遵循《中华人民共和国城乡规划法》和《城市居住区规划设计标准》（GB 50180），予以建设。\n"
+    )
+    found = [(r.title, r.doc_number, r.relation) for r in find_references(text)]
+    assert found == [
+        ("中华人民共和国城乡规划法", None, "law"),
+        ("城市居住区规划设计标准", "GB 50180", "standard"),
+    ]
