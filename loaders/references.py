@@ -45,13 +45,16 @@ _IMPLEMENT_AFTER = re.compile(
 # A proposal about a document is not the document promised: 提出对《国有资产评估管理办法》的修订
 # 建议 (statecouncil_09) cites it.
 _PROPOSAL_AFTER = re.compile(r"^的?(?:修订|修改|制定)(?:建议|意见)")
+# What is drafted is the rules under a title, not the title: 制定和完善《中华人民共和国安全生产法》的
+# 配套实施办法 (statecouncil_28).
+_SUBSIDIARY_AFTER = re.compile(r"^的?(?:配套|实施办法|实施细则|实施意见)")
 # A law's revision history: 根据《关于修改〈X〉的决定》第二次修正 amends, it is not carried out.
 _REVISION = re.compile(r"关于修改.*决定$")
 # A document's title written without 《》 right before its number in brackets.
 _UNQUOTED_TITLE = re.compile(
-    r"(?:^|[，,。；;：:、\n]|印发|转发|根据|按照|依照|依据|落实|执行|贯彻)"
-    r"(?P<title>[^，,。；;：:、《》“”\n]{0,30}关于[^，,。；;：:《》“”\n]{2,60}的"
-    r"(?:通知|意见|决定|办法|规定|批复|函|通报|纲要|方案|规划|计划))\s*[(（]\s*$"
+    r"(?:^|[，,。；;：:、\n]|印发|转发|根据|按照|依照|依据|落实|执行|贯彻|你们|你[省市区部委局办])"
+    r"(?!你们|你[省市区部委局办])(?P<title>[^，,。；;：:、《》“”\n]{0,30}关于[^，,。；;：:《》“”\n]{2,60}的"
+    r"(?:通知|意见|决定|办法|规定|批复|函|通报|纲要|方案|规划|计划|请示|报告))\s*[(（]\s*$"
 )
 # The notice that wraps a document: 《X》已经国务院同意，现印发给你们 / 现转发给你们.
 _WRAPPER_AFTER = re.compile(r"^[^。]{0,30}现(?:将其?|予)?(?:印发|转发|发布|公布)(?:给你们)?")
@@ -172,7 +175,9 @@ def _relation(text: str, mention: _Mention, own_titles: list[str]) -> str:
     after = text[mention.end : mention.end + 6]
     if _PROPOSAL_AFTER.match(after):
         return "cites"
-    if trigger in _ANNOUNCE or _AFTER_ANNOUNCE.match(after):
+    if (trigger in _ANNOUNCE or _AFTER_ANNOUNCE.match(after)) and not _SUBSIDIARY_AFTER.match(
+        text[mention.end : mention.end + 8]
+    ):
         return "announces"
     if _IMPLEMENT_AFTER.match(text[mention.end : left + len(sentence)]) and not (
         title and title.endswith("法") and not _LAW_NOT.search(title)

@@ -56,3 +56,26 @@ def test_a_standard_code_in_brackets_after_its_title_is_its_number() -> None:
         ("中华人民共和国城乡规划法", None, "law"),
         ("城市居住区规划设计标准", "GB 50180", "standard"),
     ]
+
+
+def test_drafting_the_rules_under_a_law_does_not_announce_the_law() -> None:
+    # 国办发〔2004〕7号
+    text = "各地区要结合实际，制定和完善《中华人民共和国安全生产法》的配套实施办法和措施。\n"
+    assert _relations(text) == {"中华人民共和国安全生产法": "law"}
+
+
+def test_a_request_named_without_brackets_before_its_number_is_cited() -> None:
+    # 国函〔2018〕145号
+    text = (
+        "科技部、新疆维吾尔自治区人民政府、新疆生产建设兵团：\n"
+        "你们关于支持乌鲁木齐、昌吉、石河子高新技术产业开发区建设国家自主创新示范区的请示"
+        "（国科发高〔2018〕235号）收悉。现批复如下：\n"
+    )
+    found = [(r.title, r.doc_number, r.relation) for r in find_references(text)]
+    assert found == [
+        (
+            "关于支持乌鲁木齐、昌吉、石河子高新技术产业开发区建设国家自主创新示范区的请示",
+            "国科发高〔2018〕235号",
+            "cites",
+        )
+    ]

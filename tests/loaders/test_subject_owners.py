@@ -74,6 +74,28 @@ STYLES = [
 ]
 
 
+STYLES += [
+    (
+        "必须 after a comma; a 监察机构 as owner (国办发〔2004〕7号)",
+        "一、牢固树立“安全第一”思想。目前，煤炭销售市场好转，各地区、各部门、各单位必须充分认识加强煤矿安全生产工作的重要意义。\n"
+        "二、加大煤矿安全监管监察工作力度。煤矿安全监察机构要依法监察，严格执法。\n",
+        [
+            ("牢固树立“安", "responsible", ["各地区", "各部门", "各单位"]),
+            ("加大煤矿安全", "responsible", ["煤矿安全监察机构"]),
+        ],
+    ),
+    (
+        "a region's government and the 兵团 as two owners (国函〔2018〕145号)",
+        "三、国务院有关部门要结合各自职能给予积极支持。\n"
+        "四、新疆维吾尔自治区人民政府和新疆生产建设兵团要加强组织领导，建立协同推进机制。\n",
+        [
+            ("国务院有关部", "responsible", ["国务院有关部门"]),
+            ("新疆维吾尔自", "responsible", ["新疆维吾尔自治区人民政府", "新疆生产建设兵团"]),
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("style", "text", "expected"), STYLES, ids=[s[0] for s in STYLES])
 def test_subject_style_assigns_roles(
     style: str, text: str, expected: list[tuple[str, str, list[str]]]
