@@ -74,7 +74,7 @@ _AGENCY_END = (
     r"(?<=挂靠|主管|成员)单位)"
 )
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{1,40}}?(?:部门|政府|各地|单位|局|办公室|机关)(?:都要|要|应|将|必须)))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
+    rf"(?:^|(?<=[。；;！\n])|(?<=[，,])(?=[^，。；,;]{{1,40}}?(?:部门|政府|各地|单位|局|办公室|机关)(?:都要|要|应|将|必须)))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
     r"(?=都要|也要|要|应|必须|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同|按程序"
     # 各地以县（市、区）为单位，对…进行全面摸底排查 (statecouncil_04)
     r"|以[^，。；,;]{1,12}为单位"
@@ -87,7 +87,9 @@ _SUBJECT = re.compile(
 _DECLARATIVE = re.compile(
     rf"(?:^|(?<=[。；;！]))\s*(?:\d{{4}}年(?:\d{{1,2}}月)?(?:底|末)?(?:前|以前)[，,])?"
     rf"(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
-    r"(?=于\d{4}年|在\d{4}年|推行|印发|建立|完成|组织|研究|监督|指导|出台|制定|开展|牵头|承担|落实)"
+    r"(?=于\d{4}年|在\d{4}年|推行|印发|建立|完成|组织|研究|监督|指导|出台|制定|开展|牵头|承担|落实"
+    # 应急部为专用号牌及配套行驶证件的核发主管单位 (statecouncil_17)
+    r"|为[^。，,；;]{0,30}?(?:主管|牵头|责任)单位)"
 )
 _REQUEST = re.compile(
     rf"(?:^|(?<=[。；;，,]))请(?P<who>[^，。；,;“”]{{1,60}}?{_AGENCY_END}(?:等部门|等单位)?)"
@@ -100,7 +102,7 @@ _REQUEST = re.compile(
 _BY = re.compile(
     rf"(?:应当|应|分别|均)?由(?P<who>[^，。；,;“”由]{{1,40}}?{_AGENCY_END}"
     rf"(?:(?:和|及|、)[^，。；,;“”由]{{1,20}}?{_AGENCY_END})*)"
-    r"(?=依法|办成|办理|签批|承担|负责(?!同志|人)|组织|统一|牵头|审批|实施|监督|登记|责令|根据)"
+    r"(?=依法|办成|办理|签批|承担|负责(?!同志|人)|组织|统一|牵头|审批|实施|监督|登记|责令|根据|依据|依照|综合)"
 )
 # A subject qualified by the bodies it stresses: 地方各级人民政府特别是…所在地的人民政府应….
 _STRESS = re.compile(r"(?:特别是|尤其是|特别要|其中).*$")
@@ -403,7 +405,8 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         if _states_assignment(text[slice(*_body(text, own))], ctx):
             leaves.append(own)
     bodies = {id(s): _body(text, s) for s in leaves}
-    nested = any("." in s.path for s in leaves)
+    # Deeper numbering in an annex (附件.一.(一)) does not make the main text's chapters headings.
+    nested = any("." in s.path for s in leaves if not s.path.startswith("附件"))
     for section in leaves:
         # A 一、-rank chapter with no items under it (三、工作要求) closes the plan; it is not a
         # task item, unless the document numbers nothing deeper.

@@ -40,6 +40,7 @@ _KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 _ANYWHERE = frozenset({"paren_cn"})
 _LINE_ONLY = frozenset({"chapter", "article", "decimal2", "decimal3", "decimal4"})
 _DECIMAL = frozenset({"decimal2", "decimal3", "decimal4"})
+_ANNEX = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*(?P<n>\d{0,2})[ \t\u3000]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,10 @@ def find_markers(text: str, start: int = 0) -> list[Marker]:
                 continue
             after = text[m.end() : m.end() + 1]
             # A marker introduces words, not another number or a unit (1、2项, 2.55%).
-            if not after or after.isdigit() or after in "%％、.．年月日号)）":
+            if not after or after.isdigit() or after in "%％、.．)）":
+                continue
+            # 1号 / 3月 / 2019年 are dates and numbers, but 一、号牌编码规则 is a heading.
+            if after in "年月日号" and kind not in ("cn", "paren_cn"):
                 continue
             value = _value(kind, m.group("n"))
             if value is None or value == 0:
@@ -147,13 +151,21 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
     []
     """
     markers = find_markers(text, start)
+    annexes = [m for m in _ANNEX.finditer(text, start)]
     # stack entries: (marker, path); siblings: last accepted marker per (parent path, kind)
     stack: list[tuple[Marker, str]] = []
     last_child: dict[tuple[str, str], int] = {}
     accepted: list[tuple[Marker, str, int]] = []  # marker, path, depth
+    annex_root = ""
     for index, mk in enumerate(markers):
+        while annexes and annexes[0].start() < mk.start:
+            # An annex (a line 附件 / 附件2 of its own) numbers afresh under its own root: its
+            # 一、 is not the main text's fifth chapter, nor its （一） an item of the last one.
+            annex = annexes.pop(0)
+            annex_root = f"附件{annex.group('n') or ''}"
+            stack, last_child = [], {}
         trial = [entry for entry in stack if entry[0].rank < mk.rank]
-        parent_path = trial[-1][1] if trial else ""
+        parent_path = trial[-1][1] if trial else annex_root
         kind = _sequence_kind(mk)
         previous = last_child.get((parent_path, kind))
         if previous is not None:
@@ -176,9 +188,12 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
             del last_child[key]
         accepted.append((mk, path, len(stack)))
     sections: list[Section] = []
+    annex_starts = [m.start() for m in _ANNEX.finditer(text, start)]
     for i, (mk, path, depth) in enumerate(accepted):
-        end = len(text)
+        end = next((a for a in annex_starts if a > mk.start), len(text))
         for later, _, later_depth in accepted[i + 1 :]:
+            if later.start >= end:
+                break
             if later_depth <= depth:
                 end = later.start
                 break
