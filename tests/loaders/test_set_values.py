@@ -50,3 +50,17 @@ def test_any_set_share_reads_back_with_its_comparator(value: int, verb: str, pos
 @given(value=st.integers(min_value=1, max_value=99))
 def test_a_ceiling_in_a_rule_without_a_goal_is_no_target(value: int) -> None:
     assert _keys(f"收取的担保费率原则上不超过{value}%。\n") == []
+
+
+@given(era=st.sampled_from([("八五", 1995), ("九五", 2000), ("十一五", 2010), ("十四五", 2025)]))
+def test_a_five_year_period_dates_its_targets(era: tuple[str, int]) -> None:
+    name, year = era
+    text = f"到“{name}”末，全市产品质量合格率达到90%以上。\n"
+    found = extract_targets(text, NATIONAL, year - 3)
+    assert [(t.value, t.comparator, t.year) for t in found] == [(90.0, ">=", year)]
+    # Read after the period ended, the same sentence states a result, not a target.
+    assert extract_targets(text, NATIONAL, year + 1) == []
+
+
+def test_fifteen_days_is_a_time_limit_not_a_period() -> None:
+    assert _keys("应当在十五日内办理，合格率达到90%以上。\n") == []
