@@ -78,6 +78,8 @@ _SUBJECT = re.compile(
     r"(?=都要|也要|要|应|必须|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同|按程序"
     # 各地以县（市、区）为单位，对…进行全面摸底排查 (statecouncil_04)
     r"|以[^，。；,;]{1,12}为单位"
+    # 各有关部门和单位以及北京市、天津市等各地区，要积极主动对接 (statecouncil_11)
+    r"|[，,]要(?!求)"
     # 各地区、各部门在制定相关规定时，要…; 各项目管理部门对科研项目要…
     r"|在[^。；;]{1,30}?时[，,]\s*要|对[^，。；,;]{1,20}?要)"
 )
@@ -258,6 +260,8 @@ def _role_agencies(
             )
             subject = _STRESS.sub("", subject) or subject
             subject = _BY_INSIDE.sub("", subject)
+            # …以及北京市、天津市等各地区: 以及 joins the list, 等各地区 closes it.
+            subject = re.sub(r"(?<=.)等各(?:地区|地|部门|单位)$", "", subject.replace("以及", "、"))
             # 各级人民政府对所属部门、上级人民政府对下级人民政府要…: each pair names a subject.
             pairs = re.match(r"对([^，。；,;]{1,40}?)要", m.string[m.end() :])
             if pairs:
