@@ -110,6 +110,14 @@ _BY = re.compile(
 _STRESS = re.compile(r"(?:特别是|尤其是|特别要|其中).*$")
 _SENTENCE_END = "。；;！!)）"
 _HEADING_LINE = re.compile(r"[^，,；;。\n]{2,20}[。.]?")
+# An item inside an enumeration: the text before it ends a sibling with ； or opens the list with ：.
+_IN_LIST = re.compile(r"[；;：:]\s*$")
+_CLOSING_LINE = re.compile(
+    r"^[ \t\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日|[一二三四五六七八九〇○零]{4}年[^\n]{1,6}日|（此件[^\n]*）"
+    r"|国务院|国务院办公厅|[^\s，。；]{2,24}(?:人民政府|人民政府办公厅|办公厅))"
+    r"[ \t\u3000]*$",
+    re.MULTILINE,
+)
 _RUN_IN_VERB = re.compile(
     r"^(?:加强|建立|强化|完善|推进|落实|做好|提高|健全|营造|加大|明确|坚持|实施|开展|通过)"
 )
@@ -155,10 +163,17 @@ def _body(text: str, section: Section) -> tuple[int, int]:
         before = text[start:newline].rstrip()
         if before and before[-1] in _SENTENCE_END:
             end = start + len(before)
-            if _HEADING_LINE.fullmatch(before):
+            if (
+                _HEADING_LINE.fullmatch(before)
+                and not _IN_LIST.search(text[: section.start])
+                and not section.path.rsplit(".", 1)[-1].startswith("第")
+            ):
                 # A heading on a line of its own (（一）“双重”负责的原则。): the item's text is
-                # the paragraphs under it (statecouncil_29).
-                end = section.end
+                # the paragraphs under it (statecouncil_29), up to a signature or date line.
+                # Not the last of a list (…职责：（一）…；（五）法律、法规规定的其他职责。),
+                # whose following paragraphs belong to the article, not to the item.
+                stop = _CLOSING_LINE.search(text, newline, section.end)
+                end = stop.start() if stop else section.end
             break
         end = newline + 1
     while end > start and text[end - 1].isspace():

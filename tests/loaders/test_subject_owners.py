@@ -154,3 +154,16 @@ def test_a_run_in_title_before_a_comma_is_not_an_owner() -> None:
         "（二）持续发展。卫生健康行政部门监督指导三级公立医院落实病案首页“四统一”要求。\n"
     )
     assert _roles(text) == [("持续发展。卫", "responsible", ["卫生健康行政部门"])]
+
+
+def test_the_last_item_of_an_enumeration_does_not_take_the_next_paragraph() -> None:
+    # 乳品质量安全监督管理条例 (2008) 第四十七条 and 第四十九条: the powers listed end with (六); the paragraph
+    # after it (here without its article number, as flattened captures print it) is not part of (六).
+    text = (
+        "第四十七条 畜牧兽医、质量监督、工商行政管理等部门在依据各自职责进行监督检查时，行使下列职权：\n"
+        "(一)实施现场检查；\n"
+        "(二)向有关人员调查、了解有关情况；\n"
+        "(三)法律、行政法规规定的其他职权。\n"
+        "县级以上人民政府价格主管部门应当加强对生鲜乳购销过程中压级压价、价格欺诈等不正当价格行为的监督检查。\n"
+    )
+    assert [r for r in _roles(text) if r[0].startswith("法律")] == []
