@@ -312,9 +312,14 @@ def _role_agencies(
             roles["responsible"].extend(split_agencies(subject, ctx))
     if not assigned:
         for m in _BY.finditer(body):
-            roles["responsible"].extend(
-                split_agencies(re.sub(r"[和及]", "、", m.group("who")), ctx)
-            )
+            who = m.group("who")
+            if "会同" in who:
+                # 由国务院计量行政部门会同国家财政、物价部门统一制定: the first leads.
+                lead, partners = who.split("会同", 1)
+                roles["lead"].extend(split_agencies(lead, ctx))
+                roles["participants"].extend(split_agencies(_assignment_list(partners), ctx))
+                continue
+            roles["responsible"].extend(split_agencies(re.sub(r"[和及]", "、", who), ctx))
     if not assigned:
         for m in _DECLARATIVE.finditer(body):
             subject = m.group("subj")

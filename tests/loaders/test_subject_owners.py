@@ -167,3 +167,17 @@ def test_the_last_item_of_an_enumeration_does_not_take_the_next_paragraph() -> N
         "县级以上人民政府价格主管部门应当加强对生鲜乳购销过程中压级压价、价格欺诈等不正当价格行为的监督检查。\n"
     )
     assert [r for r in _roles(text) if r[0].startswith("法律")] == []
+
+
+def test_by_x_together_with_y_makes_x_lead() -> None:
+    # 中华人民共和国计量法实施细则 (2022) 第九章
+    text = (
+        "一、费用\n"
+        "（一）申请计量认证和仲裁检定，应当缴纳费用，具体收费办法或收费标准，"
+        "由国务院计量行政部门会同国家财政、物价部门统一制定。\n"
+        "（二）其他。\n"
+    )
+    assert _roles(text) == [
+        ("申请计量认证", "lead", ["国务院计量行政部门"]),
+        ("申请计量认证", "participants", ["国家财政", "物价部门"]),
+    ]
