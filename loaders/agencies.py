@@ -226,9 +226,14 @@ def _is_agency_like(item: str) -> bool:
         return True
     if re.match(r"^各(?:地区|地|单位|部门|级)", item):
         return True
+    # A province-level place as an owner (…以及北京市、天津市等各地区，要…): its government.
+    if re.fullmatch(
+        r"(?:北京|天津|上海|重庆)市|[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}自治区", item
+    ):
+        return True
     return bool(
         re.search(
-            r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|\))$",
+            r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|兵团|\))$",
             item,
         )
     )

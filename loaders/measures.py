@@ -27,7 +27,8 @@ from loaders.regions import DocContext
 
 _CONTAINER = re.compile(r"任务|措施|重点工作|工作重点|分工|重点工程|主要工作|职责")
 _NUMBERING = re.compile(
-    r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|、)[ \t\u3000]*"
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]"
+    r"|\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d%％])|\d{1,2}[.、．](?!\d)|、)[ \t\u3000]*"
 )
 _ROLE_WORDS = "牵头|参加|配合|参与|协办|负责"
 _ROLE = re.compile(
@@ -65,11 +66,20 @@ _LABEL_LINE = re.compile(
 )
 _AGENCY_END = (
     r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
-    r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份))"
+    r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份)|"
+    # Public bodies named by their function (statecouncil_16: 审核机构要…), not 金融机构 or
+    # 医疗机构; the central purse as an owner (statecouncil_01: 中央财政要…奖补激励).
+    r"(?<=审核|执法|监管|监察|行政|管理)机构|(?<=建设)兵团|(?<=中央)财政|(?<=各)成员单位|"
+    # the bodies of a dual-management system (statecouncil_29: 登记管理机关、业务主管部门和挂靠单位)
+    r"(?<=挂靠|主管|成员)单位)"
 )
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。；;！])|(?<=[，,])(?=[^，。；,;]{{2,40}}?(?:部门|政府|各地)要))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
-    r"(?=都要|也要|要|应|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同"
+    rf"(?:^|(?<=[。；;！\n])|(?<=[，,])(?=[^，。；,;]{{1,40}}?(?:部门|政府|各地|单位|局|办公室|机关)(?:都要|要|应|将|必须)))\s*(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
+    r"(?=都要|也要|要|应|必须|负责|认真|积极|加强|按照|进一步|根据|结合|严格|抓好|做好|将|会同|按程序"
+    # 各地以县（市、区）为单位，对…进行全面摸底排查 (statecouncil_04)
+    r"|以[^，。；,;]{1,12}为单位"
+    # 各有关部门和单位以及北京市、天津市等各地区，要积极主动对接 (statecouncil_11)
+    r"|[，,]要(?!求)"
     # 各地区、各部门在制定相关规定时，要…; 各项目管理部门对科研项目要…
     r"|在[^。；;]{1,30}?时[，,]\s*要|对[^，。；,;]{1,20}?要)"
 )
@@ -79,14 +89,41 @@ _SUBJECT = re.compile(
 _DECLARATIVE = re.compile(
     rf"(?:^|(?<=[。；;！]))\s*(?:\d{{4}}年(?:\d{{1,2}}月)?(?:底|末)?(?:前|以前)[，,])?"
     rf"(?P<subj>[^，。；,;:：\s“”\"(（][^，。；,;:：\s“”\"]{{0,49}}?{_AGENCY_END})"
-    r"(?=于\d{4}年|在\d{4}年|推行|印发|建立|完成|组织|研究|监督|指导|出台|制定|开展|牵头|承担|落实)"
+    r"(?=于\d{4}年|在\d{4}年|推行|印发|建立|完成|组织|研究|监督|指导|出台|制定|开展|牵头|承担|落实"
+    # 应急部为专用号牌及配套行驶证件的核发主管单位 (statecouncil_17)
+    r"|为[^。，,；;]{0,30}?(?:主管|牵头|责任)单位)"
 )
 _REQUEST = re.compile(
     rf"(?:^|(?<=[。；;，,]))请(?P<who>[^，。；,;“”]{{1,60}}?{_AGENCY_END}(?:等部门|等单位)?)"
     r"(?:会同(?P<with>[^，。；,;]{2,30}?(?:部门|单位|部|委|局)))?"
-    r"(?=在|于|落实|按照|研究|提出|牵头|负责|抓紧|加快|进一步|制定|会同|做好|组织)"
+    r"(?=在|于|落实|按照|研究|提出|牵头|负责|抓紧|加快|进一步|制定|会同|做好|组织|认真|贯彻)"
 )
+# Work given to a body with 由 inside a sentence: "应当由教育行政部门办成公办园",
+# "分别由机构编制部门和民政部门依法办理…登记", "由区局办公室签批…通知单" (statecouncil_04,
+# xj_zhijian_news_publicity_2012). Only verbs of doing count, not 由所在单位提出 (a request).
+_BY = re.compile(
+    rf"(?:应当|应|分别|均)?由(?P<who>[^，。；,;“”由]{{1,40}}?{_AGENCY_END}"
+    rf"(?:(?:和|及|、)[^，。；,;“”由]{{1,20}}?{_AGENCY_END})*)"
+    r"(?=依法|办成|办理|签批|承担|负责(?!同志|人)|组织|统一|牵头|审批|实施|监督|登记|责令|根据|依据|依照|综合)"
+)
+# A subject qualified by the bodies it stresses: 地方各级人民政府特别是…所在地的人民政府应….
+_STRESS = re.compile(r"(?:特别是|尤其是|特别要|其中).*$")
 _SENTENCE_END = "。；;！!)）"
+_HEADING_LINE = re.compile(r"[^，,；;。\n]{2,20}[。.]?")
+# An item inside an enumeration: the text before it ends a sibling with ； or opens the list with ：.
+_IN_LIST = re.compile(r"[；;：:]\s*$")
+_CLOSING_LINE = re.compile(
+    r"^[ \t\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日|[一二三四五六七八九〇○零]{4}年[^\n]{1,6}日|（此件[^\n]*）"
+    r"|国务院|国务院办公厅|[^\s，。；]{2,24}(?:人民政府|人民政府办公厅|办公厅))"
+    r"[ \t\u3000]*$",
+    re.MULTILINE,
+)
+_RUN_IN_VERB = re.compile(
+    r"^(?:加强|建立|强化|完善|推进|落实|做好|提高|健全|营造|加大|明确|坚持|实施|开展|通过)"
+)
+# The body after 由 in a subject: 入围标准的具体指标由联合采购办公室负责拟定 (statecouncil_05);
+# not 自由 (自由贸易试验区) or 理由.
+_BY_INSIDE = re.compile(r"^.+?(?<![自理经])由(?=.{2})")
 
 
 def _children(sections: Sequence[Section], section: Section) -> list[Section]:
@@ -126,6 +163,17 @@ def _body(text: str, section: Section) -> tuple[int, int]:
         before = text[start:newline].rstrip()
         if before and before[-1] in _SENTENCE_END:
             end = start + len(before)
+            if (
+                _HEADING_LINE.fullmatch(before)
+                and not _IN_LIST.search(text[: section.start])
+                and not section.path.rsplit(".", 1)[-1].startswith("第")
+            ):
+                # A heading on a line of its own (（一）“双重”负责的原则。): the item's text is
+                # the paragraphs under it (statecouncil_29), up to a signature or date line.
+                # Not the last of a list (…职责：（一）…；（五）法律、法规规定的其他职责。),
+                # whose following paragraphs belong to the article, not to the item.
+                stop = _CLOSING_LINE.search(text, newline, section.end)
+                end = stop.start() if stop else section.end
             break
         end = newline + 1
     while end > start and text[end - 1].isspace():
@@ -225,6 +273,16 @@ def _role_agencies(
                 re.split(r"(?<=.{2})对", piece, maxsplit=1)[0]
                 for piece in m.group("subj").split("、")
             )
+            subject = _STRESS.sub("", subject) or subject
+            subject = _BY_INSIDE.sub("", subject)
+            # …以及北京市、天津市等各地区: 以及 joins the list, 等各地区 closes it.
+            subject = re.sub(r"(?<=.)等各(?:地区|地|部门|单位)$", "", subject.replace("以及", "、"))
+            # 各级人民政府对所属部门、上级人民政府对下级人民政府要…: each pair names a subject.
+            pairs = re.match(r"对([^，。；,;]{1,40}?)要", m.string[m.end() :])
+            if pairs:
+                for piece in pairs.group(1).split("、")[1:]:
+                    if "对" in piece[2:]:
+                        subject += "、" + piece.split("对", 1)[0]
             if re.match(
                 r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经过|经国务院|凡|如果|如有|请)",
                 subject,
@@ -235,14 +293,14 @@ def _role_agencies(
                 r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前)?[，,]?", "", subject
             )
             comma = m.start() > 0 and m.string[m.start() - 1] in "，,"
-            if comma and not _starts_with_agency(subject, ctx):
+            if comma and not _starts_with_agency(subject, ctx, after_comma=True):
                 # After a comma only a list of bodies is a subject (…，财政、医保等部门要…),
                 # not a run-in title (加强领导各级各有关部门).
                 continue
             after = m.string[m.end() : m.end() + 3].lstrip("要")[:2]
             if after == "会同":
                 with_ = re.match(
-                    r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|，|,)",
+                    r"要?会同(?P<with>[^，。；,;]{2,40}?)(?=负责|制定|制订|研究|建立|提出|开展|组织|做好|共同|处理|协调|，|,)",
                     m.string[m.end() :],
                 )
                 roles["lead"].extend(split_agencies(subject, ctx))
@@ -252,6 +310,16 @@ def _role_agencies(
                     )
                 continue
             roles["responsible"].extend(split_agencies(subject, ctx))
+    if not assigned:
+        for m in _BY.finditer(body):
+            who = m.group("who")
+            if "会同" in who:
+                # 由国务院计量行政部门会同国家财政、物价部门统一制定: the first leads.
+                lead, partners = who.split("会同", 1)
+                roles["lead"].extend(split_agencies(lead, ctx))
+                roles["participants"].extend(split_agencies(_assignment_list(partners), ctx))
+                continue
+            roles["responsible"].extend(split_agencies(re.sub(r"[和及]", "、", who), ctx))
     if not assigned:
         for m in _DECLARATIVE.finditer(body):
             subject = m.group("subj")
@@ -274,8 +342,29 @@ def _role_agencies(
     return roles
 
 
-def _starts_with_agency(subject: str, ctx: DocContext) -> bool:
-    if re.match(r"^(?:[省市县区镇乡](?:政府)?)?(?:各|有关|相关|其他)", subject):
+def _starts_with_agency(subject: str, ctx: DocContext, after_comma: bool = False) -> bool:
+    if re.match(
+        r"^(?:[省市县区镇乡](?:政府)?|地方|当地)?(?:各|有关|相关|其他|政府|人民政府)", subject
+    ):
+        return True
+    # A public body named by its kind: 卫生健康行政部门监督指导… (statecouncil_03).
+    if len(subject) <= 12 and re.search(r"(?:行政部门|行政主管部门)$", subject):
+        return True
+    # A body named short after a comma: 为配合整体宣传工作需要，区局将适时组织….
+    if len(subject) <= 6 and re.search(r"(?:局|办公室|审核机构)$", subject):
+        return True
+    # A list of bodies by their function after a comma: 在清理整顿工作中，业务主管部门、挂靠单位、
+    # 登记管理机关要… (statecouncil_29); …目的，医保、医疗、医药主管部门要… (statecouncil_05).
+    # Not a run-in title: 加强领导各级各有关部门 starts with a verb.
+    pieces = re.split(r"[、和及]", subject)
+    if (
+        after_comma
+        and len(subject) <= 24
+        and all(len(p) <= 10 for p in pieces)
+        and not _RUN_IN_VERB.match(subject)
+        and re.search(r"(?:部门|机关|政府|单位)$", subject)
+        and all(len(p) <= 4 or re.search(_AGENCY_END + "$", p) for p in pieces)
+    ):
         return True
     first = split_agencies(subject, ctx)[0]
     return first.type not in (None, "generic") or first.name is not None
@@ -288,6 +377,7 @@ def _states_assignment(body: str, ctx: DocContext) -> bool:
         or _LABEL_LINE.search(body)
         or _SUBJECT.search(body)
         or _REQUEST.search(body)
+        or _BY.search(body)
         or any(
             _starts_with_agency(m.group("subj"), ctx)
             for m in _DECLARATIVE.finditer(body)
@@ -339,7 +429,8 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         if _states_assignment(text[slice(*_body(text, own))], ctx):
             leaves.append(own)
     bodies = {id(s): _body(text, s) for s in leaves}
-    nested = any("." in s.path for s in leaves)
+    # Deeper numbering in an annex (附件.一.(一)) does not make the main text's chapters headings.
+    nested = any("." in s.path for s in leaves if not s.path.startswith("附件"))
     for section in leaves:
         # A 一、-rank chapter with no items under it (三、工作要求) closes the plan; it is not a
         # task item, unless the document numbers nothing deeper.

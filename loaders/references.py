@@ -33,13 +33,28 @@ _REPEALED_AFTER = re.compile(r"同时废止|予以废止|同时失效|废止$")
 # Certificates, licences and marks in 《》 are papers a holder shows, not documents:
 # 《制造计量器具许可证》, 《中华人民共和国进口计量器具型式批准证书》.
 _CERTIFICATE = re.compile(r"(?:许可证|证书|合格证|执照|标志|证)$")
+# Forms a unit fills in are not documents either: 《自治区质量技术监督局信息宣传联络员登记表》
+# (xj_zhijian_news_publicity_2012, 附件1); 填写《清理整顿报告书》 (statecouncil_29).
+_FORM = re.compile(r"(?:登记表|申报单|通知单|申请表|审批表|统计表|报告书)$")
+# Carried out by the words after it: 做好《破坏性地震应急条例》和《国家破坏性地震应急预案》的落实
+# 工作; 《X》已经国务院同意，请各省、自治区、直辖市人民政府认真贯彻落实 (statecouncil_30).
+_IMPLEMENT_AFTER = re.compile(
+    r"^(?:\s*(?:和|及|、)\s*《[^《》]{1,60}》)*\s*(?:的)?(?:落实|贯彻落实|贯彻执行|实施)工作"
+    r"|^[^。《]{0,12}已经国务院同意[，,]\s*请[^。]{0,30}(?:贯彻落实|贯彻执行|遵照执行)"
+)
+# A proposal about a document is not the document promised: 提出对《国有资产评估管理办法》的修订
+# 建议 (statecouncil_09) cites it.
+_PROPOSAL_AFTER = re.compile(r"^的?(?:修订|修改|制定)(?:建议|意见)")
+# What is drafted is the rules under a title, not the title: 制定和完善《中华人民共和国安全生产法》的
+# 配套实施办法 (statecouncil_28).
+_SUBSIDIARY_AFTER = re.compile(r"^的?(?:配套|实施办法|实施细则|实施意见)")
 # A law's revision history: 根据《关于修改〈X〉的决定》第二次修正 amends, it is not carried out.
 _REVISION = re.compile(r"关于修改.*决定$")
 # A document's title written without 《》 right before its number in brackets.
 _UNQUOTED_TITLE = re.compile(
-    r"(?:^|[，,。；;：:、\n]|印发|转发|根据|按照|依照|依据|落实|执行|贯彻)"
-    r"(?P<title>[^，,。；;：:、《》“”\n]{0,30}关于[^，,。；;：:《》“”\n]{2,60}的"
-    r"(?:通知|意见|决定|办法|规定|批复|函|通报|纲要|方案|规划|计划))\s*[(（]\s*$"
+    r"(?:^|[，,。；;：:、\n]|印发|转发|根据|按照|依照|依据|落实|执行|贯彻|你们|你[省市区部委局办])"
+    r"(?!你们|你[省市区部委局办])(?P<title>[^，,。；;：:、《》“”\n]{0,30}关于[^，,。；;：:《》“”\n]{2,60}的"
+    r"(?:通知|意见|决定|办法|规定|批复|函|通报|纲要|方案|规划|计划|请示|报告))\s*[(（]\s*$"
 )
 # The notice that wraps a document: 《X》已经国务院同意，现印发给你们 / 现转发给你们.
 _WRAPPER_AFTER = re.compile(r"^[^。]{0,30}现(?:将其?|予)?(?:印发|转发|发布|公布)(?:给你们)?")
@@ -50,6 +65,8 @@ _STANDARD = re.compile(
     re.IGNORECASE,
 )
 _STANDARD_BEFORE = re.compile(_STANDARD.pattern + r"\s*$", re.IGNORECASE)
+# A standard's code in brackets after its title: 《城市居住区规划设计标准》（GB 50180） (国办发〔2019〕3号).
+_STANDARD_AFTER = re.compile(r"^\s*[(（]\s*" + _STANDARD.pattern + r"\s*[)）]", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"^\s*[(（]\s*(?P<number>[^()（）\n]{4,30}?)\s*[)）]")
 _CLAUSE_BREAK = "。；;！？!?\n,，:："
 _SENTENCE_END = "。！？!?"
@@ -156,8 +173,16 @@ def _relation(text: str, mention: _Mention, own_titles: list[str]) -> str:
         return "cites"
     trigger = _last_trigger(clause)
     after = text[mention.end : mention.end + 6]
-    if trigger in _ANNOUNCE or _AFTER_ANNOUNCE.match(after):
+    if _PROPOSAL_AFTER.match(after):
+        return "cites"
+    if (trigger in _ANNOUNCE or _AFTER_ANNOUNCE.match(after)) and not _SUBSIDIARY_AFTER.match(
+        text[mention.end : mention.end + 8]
+    ):
         return "announces"
+    if _IMPLEMENT_AFTER.match(text[mention.end : left + len(sentence)]) and not (
+        title and title.endswith("法") and not _LAW_NOT.search(title)
+    ):
+        return "implements"
     if title and title.endswith("法") and not _LAW_NOT.search(title):
         return "law"
     if mention.standard or (title and _STANDARD_TITLE.search(title)):
@@ -186,7 +211,7 @@ def _title_mentions(text: str, skip: list[tuple[int, int]]) -> list[_Mention]:
         if _inside(skip, m.start(), m.end()):
             continue
         title = re.sub(r"\s*\n\s*", "", m.group("title").strip()).translate(_INNER_QUOTES)
-        if _CERTIFICATE.search(title):
+        if _CERTIFICATE.search(title) or _FORM.search(title):
             continue
         start, end = m.start(), m.end()
         line_start = text.rfind("\n", 0, start) + 1
@@ -204,6 +229,13 @@ def _title_mentions(text: str, skip: list[tuple[int, int]]) -> list[_Mention]:
             doc_number = normalise_doc_number(after.group("number"))
             end += after.end()
         standard = False
+        code_after = _STANDARD_AFTER.match(text[end : end + 40])
+        if doc_number is None and code_after:
+            doc_number = normalise_standard(
+                code_after.group("body"), code_after.group("no"), code_after.group("year")
+            )
+            end += code_after.end()
+            standard = True
         code = _STANDARD_BEFORE.search(before)
         if code:
             doc_number = normalise_standard(

@@ -23,18 +23,24 @@ _CN = "一二三四五六七八九十百零〇"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CLAUSE_END = "。；;：:！？!?"
 
-# (kind, rank, pattern); the pattern's group "n" holds the number.
+# (kind, rank, pattern); the pattern's group "n" holds the number. Decimal numbering (1.1 / 2.1.3,
+# technical plans and standards) sits between 1. and (1), one rank per depth.
 _KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("chapter", 0, re.compile(rf"第(?P<n>[{_CN}\d]{{1,4}})章")),
-    ("article", 1, re.compile(rf"第(?P<n>[{_CN}\d]{{1,4}})条")),
-    ("cn", 2, re.compile(rf"(?P<n>[{_CN}]{{1,3}})、")),
-    ("paren_cn", 3, re.compile(rf"[(（](?P<n>[{_CN}]{{1,3}})[)）]")),
-    ("arabic", 4, re.compile(r"(?P<n>\d{1,2})(?:[、]|[.．](?!\d))")),
-    ("paren_arabic", 5, re.compile(r"[(（](?P<n>\d{1,2})[)）]")),
-    ("circled", 6, re.compile(rf"(?P<n>[{_CIRCLED}])")),
+    ("article", 10, re.compile(rf"第(?P<n>[{_CN}\d]{{1,4}})条")),
+    ("cn", 20, re.compile(rf"(?P<n>[{_CN}]{{1,3}})、")),
+    ("paren_cn", 30, re.compile(rf"[(（](?P<n>[{_CN}]{{1,3}})[)）]")),
+    ("arabic", 40, re.compile(r"(?P<n>\d{1,2})(?:[、]|[.．](?!\d))")),
+    ("decimal2", 42, re.compile(r"(?P<n>\d{1,2}[.．]\d{1,2})(?![\d.．%％])")),
+    ("decimal3", 44, re.compile(r"(?P<n>\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![\d.．%％])")),
+    ("decimal4", 46, re.compile(r"(?P<n>\d{1,2}(?:[.．]\d{1,2}){3})(?![\d.．%％])")),
+    ("paren_arabic", 50, re.compile(r"[(（](?P<n>\d{1,2})[)）]")),
+    ("circled", 60, re.compile(rf"(?P<n>[{_CIRCLED}])")),
 )
 _ANYWHERE = frozenset({"paren_cn"})
-_LINE_ONLY = frozenset({"chapter", "article"})
+_LINE_ONLY = frozenset({"chapter", "article", "decimal2", "decimal3", "decimal4"})
+_DECIMAL = frozenset({"decimal2", "decimal3", "decimal4"})
+_ANNEX = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*(?P<n>\d{0,2})[ \t\u3000]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class Marker:
 
 
 def _value(kind: str, number: str) -> int | None:
+    if kind in _DECIMAL:
+        return int(re.split(r"[.．]", number)[-1])
     if kind == "circled":
         return _CIRCLED.index(number) + 1
     return parse_int(number)
@@ -58,6 +66,8 @@ def _value(kind: str, number: str) -> int | None:
 def _token(kind: str, number: str) -> str:
     if kind == "paren_cn" or kind == "paren_arabic":
         return f"({number})"
+    if kind in _DECIMAL:
+        return number.replace("．", ".")
     if kind == "chapter":
         return f"第{number}章"
     if kind == "article":
@@ -84,7 +94,10 @@ def find_markers(text: str, start: int = 0) -> list[Marker]:
                 continue
             after = text[m.end() : m.end() + 1]
             # A marker introduces words, not another number or a unit (1、2项, 2.55%).
-            if not after or after.isdigit() or after in "%％、.．年月日号)）":
+            if not after or after.isdigit() or after in "%％、.．)）":
+                continue
+            # 1号 / 3月 / 2019年 are dates and numbers, but 一、号牌编码规则 is a heading.
+            if after in "年月日号" and kind not in ("cn", "paren_cn"):
                 continue
             value = _value(kind, m.group("n"))
             if value is None or value == 0:
@@ -102,13 +115,20 @@ def find_markers(text: str, start: int = 0) -> list[Marker]:
     return unique
 
 
+def _sequence_kind(mk: Marker) -> str:
+    """The run a marker counts on in: 2.1 opens a new run after 1.2, under prefix 2."""
+    if mk.kind in _DECIMAL:
+        return f"{mk.kind}:{mk.token.rsplit('.', 1)[0]}"
+    return mk.kind
+
+
 def _continues_later(markers: list[Marker], index: int) -> bool:
     """True when the next marker of the same kind, before any higher level, counts on from this."""
     current = markers[index]
     for later in markers[index + 1 :]:
         if later.rank < current.rank:
             return False
-        if later.kind == current.kind:
+        if _sequence_kind(later) == _sequence_kind(current):
             return later.value == current.value + 1
     return False
 
@@ -131,14 +151,23 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
     []
     """
     markers = find_markers(text, start)
+    annexes = [m for m in _ANNEX.finditer(text, start)]
     # stack entries: (marker, path); siblings: last accepted marker per (parent path, kind)
     stack: list[tuple[Marker, str]] = []
     last_child: dict[tuple[str, str], int] = {}
     accepted: list[tuple[Marker, str, int]] = []  # marker, path, depth
+    annex_root = ""
     for index, mk in enumerate(markers):
+        while annexes and annexes[0].start() < mk.start:
+            # An annex (a line 附件 / 附件2 of its own) numbers afresh under its own root: its
+            # 一、 is not the main text's fifth chapter, nor its （一） an item of the last one.
+            annex = annexes.pop(0)
+            annex_root = f"附件{annex.group('n') or ''}"
+            stack, last_child = [], {}
         trial = [entry for entry in stack if entry[0].rank < mk.rank]
-        parent_path = trial[-1][1] if trial else ""
-        previous = last_child.get((parent_path, mk.kind))
+        parent_path = trial[-1][1] if trial else annex_root
+        kind = _sequence_kind(mk)
+        previous = last_child.get((parent_path, kind))
         if previous is not None:
             ok = mk.value == previous + 1
         else:
@@ -147,17 +176,24 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
             ok = mk.value == 1 or (mk.value <= 3 and _continues_later(markers, index))
         if not ok:
             continue
-        path = f"{parent_path}.{mk.token}" if parent_path else mk.token
+        token = mk.token
+        if mk.kind in _DECIMAL and trial and trial[-1][0].kind in _DECIMAL:
+            # 2.1.1 under 2.1: the path already holds 2.1.
+            token = token.rsplit(".", 1)[1]
+        path = f"{parent_path}.{token}" if parent_path else token
         stack = [*trial, (mk, path)]
-        last_child[(parent_path, mk.kind)] = mk.value
+        last_child[(parent_path, kind)] = mk.value
         # A new item at this level ends the numbering below the previous sibling.
         for key in [k for k in last_child if k[0].startswith(path + ".") or k[0] == path]:
             del last_child[key]
         accepted.append((mk, path, len(stack)))
     sections: list[Section] = []
+    annex_starts = [m.start() for m in _ANNEX.finditer(text, start)]
     for i, (mk, path, depth) in enumerate(accepted):
-        end = len(text)
+        end = next((a for a in annex_starts if a > mk.start), len(text))
         for later, _, later_depth in accepted[i + 1 :]:
+            if later.start >= end:
+                break
             if later_depth <= depth:
                 end = later.start
                 break
