@@ -104,11 +104,25 @@ class PyoxigraphStore:
         named_graphs: list[str] | None = None,
         use_default_graph_as_union: bool = True,
     ) -> QueryResult:
-        """Evaluate a SPARQL query on Oxigraph itself (never through rdflib's engine)."""
+        """Evaluate a SPARQL query on Oxigraph itself (never through rdflib's engine).
+
+        The dataset follows SPARQL 1.1 Query §13.2 and Protocol §2.1.4: graphs named by the
+        caller (the protocol's ``default-graph-uri`` / ``named-graph-uri``) win over the
+        query's ``FROM`` / ``FROM NAMED``; what one of them leaves out is empty (only named
+        graphs given: an empty default graph; only a default graph: no named graphs). Only a
+        query with no dataset at all reads the union of the named graphs as its default graph.
+        """
+        if default_graph is None and named_graphs is not None:
+            default_graph = []
+        elif default_graph is not None and named_graphs is None:
+            named_graphs = []
+        union = (
+            use_default_graph_as_union and default_graph is None and not has_dataset_clause(sparql)
+        )
         try:
             return self._store.query(
                 sparql,
-                use_default_graph_as_union=use_default_graph_as_union and default_graph is None,
+                use_default_graph_as_union=union,
                 default_graph=_graph_terms(default_graph),
                 named_graphs=_graph_terms(named_graphs),
             )
@@ -281,6 +295,26 @@ def query_form(sparql: str) -> str:
     if match is None:
         raise QuerySyntaxError("not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
     return match.group(1).upper()
+
+
+_DATASET_NOISE = re.compile(
+    r"#[^\n]*|<[^<>\"{}|^`\\\x00-\x20]*>|\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''"
+    r"|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|[?$]\w+|[\w.-]*:[\w.%:-]*"
+)
+_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """True when the query names its own dataset (``FROM`` or ``FROM NAMED``), looked for
+    outside comments, IRIs, strings, variables and prefixed names (the only place SPARQL 1.1
+    has the keyword ``FROM`` is a dataset clause).
+
+    >>> has_dataset_clause("SELECT * FROM <http://e/g> WHERE { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause('SELECT ?from WHERE { ?s ex:from "from" } # from')
+    False
+    """
+    return _FROM.search(_DATASET_NOISE.sub(" ", sparql)) is not None
 
 
 class SparqlStore:
