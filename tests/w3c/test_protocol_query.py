@@ -225,9 +225,7 @@ def test_from_a_graph_that_does_not_exist_is_empty(http: httpx.Client, endpoint:
     assert count(http, endpoint, one) == 2
 
 
-def test_from_named_alone_leaves_the_default_graph_empty(
-    http: httpx.Client, endpoint: str
-) -> None:
+def test_from_named_alone_leaves_the_default_graph_empty(http: httpx.Client, endpoint: str) -> None:
     query = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{data_graph(1)}> {{ ?s ?p ?o }}"
     assert count(http, endpoint, query) == 0
     graphs = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{data_graph(1)}> {{ GRAPH ?g {{ ?s ?p ?o }} }}"
@@ -243,9 +241,7 @@ def test_named_graph_uri_alone_leaves_the_default_graph_empty(
     assert count(http, endpoint, query, **{"named-graph-uri": data_graph(1)}) == 2
 
 
-def test_default_graph_uri_alone_hides_the_named_graphs(
-    http: httpx.Client, endpoint: str
-) -> None:
+def test_default_graph_uri_alone_hides_the_named_graphs(http: httpx.Client, endpoint: str) -> None:
     query = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
     assert count(http, endpoint, query, **{"default-graph-uri": data_graph(1)}) == 0
 
