@@ -319,7 +319,7 @@ def base_iri(request: Request, state: ServiceState) -> str:
     public = state.settings.public_base
     if public:
         return public + "sparql"
-    return str(request.url.remove_query_params(request.query_params.keys()))
+    return str(request.url.replace(query=""))
 
 
 async def _answer(
@@ -390,7 +390,7 @@ def _prefers_page(request: Request) -> bool:
 
 
 async def _describe_or_page(request: Request, state: ServiceState, names: list[str]) -> Response:
-    fmt = next((f for f in map(lambda n: conneg.by_name(n, conneg.GRAPH), names) if f), None)
+    fmt = next((f for f in (conneg.by_name(n, conneg.GRAPH) for n in names) if f), None)
     if fmt is None:
         # Machines asking */* get the description; browsers list text/html first.
         chosen = conneg.negotiate(request.headers.get("accept"), conneg.GRAPH, conneg.PAGE)
