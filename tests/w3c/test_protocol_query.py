@@ -51,6 +51,11 @@ def rows(response: httpx.Response) -> list[dict[str, str]]:
     ]
 
 
+def data1_and_data2(parameter: str) -> list[tuple[str, str]]:
+    """``parameter`` given twice: graphs data1 and data2."""
+    return [(parameter, data_graph(1)), (parameter, data_graph(2))]
+
+
 def client_error(response: httpx.Response) -> None:
     assert 400 <= response.status_code < 500, (response.status_code, response.text[:300])
 
@@ -118,17 +123,13 @@ def test_query_dataset_default_graph(http: httpx.Client, endpoint: str) -> None:
 
 def test_query_dataset_default_graphs_get(http: httpx.Client, endpoint: str) -> None:
     query = f"ASK {{ <{data_graph(1)}> a ?type . <{data_graph(2)}> a ?type . }}"
-    params = [
-        ("query", query),
-        ("default-graph-uri", data_graph(1)),
-        ("default-graph-uri", data_graph(2)),
-    ]
+    params = [("query", query), *data1_and_data2("default-graph-uri")]
     assert boolean(http.get(endpoint, params=params)) is True
 
 
 def test_query_dataset_default_graphs_post(http: httpx.Client, endpoint: str) -> None:
     query = f"ASK {{ <{data_graph(1)}> ?p ?o . <{data_graph(2)}> ?p ?o }}"
-    params = [("default-graph-uri", data_graph(1)), ("default-graph-uri", data_graph(2))]
+    params = data1_and_data2("default-graph-uri")
     response = http.post(endpoint, params=params, content=query.encode(), headers=QUERY)
     assert boolean(response) is True
 
@@ -138,16 +139,12 @@ def test_query_dataset_named_graphs_get(http: httpx.Client, endpoint: str) -> No
         f"ASK {{ GRAPH ?g1 {{ <{data_graph(1)}> a ?type }} "
         f"GRAPH ?g2 {{ <{data_graph(2)}> a ?type }} }}"
     )
-    params = [
-        ("query", query),
-        ("named-graph-uri", data_graph(1)),
-        ("named-graph-uri", data_graph(2)),
-    ]
+    params = [("query", query), *data1_and_data2("named-graph-uri")]
     assert boolean(http.get(endpoint, params=params)) is True
 
 
 def test_query_dataset_named_graphs_post(http: httpx.Client, endpoint: str) -> None:
-    params = [("named-graph-uri", data_graph(1)), ("named-graph-uri", data_graph(2))]
+    params = data1_and_data2("named-graph-uri")
     response = http.post(
         endpoint, params=params, content=b"ASK { GRAPH ?g { ?s ?p ?o } }", headers=QUERY
     )

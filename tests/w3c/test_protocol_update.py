@@ -104,24 +104,22 @@ def test_update_dataset_default_graph(http: httpx.Client, update_endpoint: str) 
     assert not ask(http, update_endpoint, PROLOGUE + f"ASK {{ GRAPH <{OUT}> {{ {typed(2)} }} }}")
 
 
-def test_update_dataset_default_graphs(http: httpx.Client, update_endpoint: str) -> None:
-    out = OUT + "graphs/"
+@pytest.mark.parametrize(
+    ("case", "pattern", "parameter"),
+    [
+        ("default_graphs", "?s a foaf:Document", "using-graph-uri"),
+        ("named_graphs", "GRAPH ?g { ?s a foaf:Document }", "using-named-graph-uri"),
+    ],
+)
+def test_update_dataset_graphs(
+    http: httpx.Client, update_endpoint: str, case: str, pattern: str, parameter: str
+) -> None:
+    # update_dataset_default_graphs / update_dataset_named_graphs: data1 and data2 are read,
+    # data3 is not
+    out = f"{OUT}{case}/"
     text = RESET + f"INSERT {{ GRAPH <{out}> {{ ?s a dc:BibliographicResource }} }}\n"
-    text += "WHERE { ?s a foaf:Document }"
-    params = [("using-graph-uri", data_graph(1)), ("using-graph-uri", data_graph(2))]
-    assert update(http, update_endpoint, text, params).status_code == 200
-    check = PROLOGUE + (
-        f"ASK {{ GRAPH <{out}> {{ {typed(1, 2)} }} "
-        f"FILTER NOT EXISTS {{ GRAPH <{out}> {{ {typed(3)} }} }} }}"
-    )
-    assert ask(http, update_endpoint, check)
-
-
-def test_update_dataset_named_graphs(http: httpx.Client, update_endpoint: str) -> None:
-    out = OUT + "named/"
-    text = RESET + f"INSERT {{ GRAPH <{out}> {{ ?s a dc:BibliographicResource }} }}\n"
-    text += "WHERE { GRAPH ?g { ?s a foaf:Document } }"
-    params = [("using-named-graph-uri", data_graph(1)), ("using-named-graph-uri", data_graph(2))]
+    text += f"WHERE {{ {pattern} }}"
+    params = [(parameter, data_graph(1)), (parameter, data_graph(2))]
     assert update(http, update_endpoint, text, params).status_code == 200
     check = PROLOGUE + (
         f"ASK {{ GRAPH <{out}> {{ {typed(1, 2)} }} "
