@@ -45,14 +45,33 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", "text/csv", RESULTS),
     Format("tsv", "text/tab-separated-values", RESULTS),
     Format("turtle", "text/turtle", GRAPH, ("application/x-turtle", "ttl")),
-    Format("jsonld", "application/ld+json", GRAPH, ("application/json",)),
+    Format("jsonld", "application/ld+json", GRAPH, ("application/json", "json")),
     Format("nt", "application/n-triples", GRAPH, ("text/plain", "ntriples", "n-triples")),
     Format("rdfxml", "application/rdf+xml", GRAPH, ("application/xml", "text/xml", "xml")),
     Format("html", "text/html", PAGE, ("application/xhtml+xml",)),
 )
 
-# Extra ``format=`` spellings people type (the W3C protocol leaves the parameter open).
-FORMAT_SYNONYMS = {"ttl": "turtle", "json-ld": "jsonld", "n-triples": "nt", "rdf": "rdfxml"}
+# Extra ``format=`` / ``output=`` spellings clients send (the W3C protocol leaves these
+# parameters open; SPARQLWrapper sends its own names, then a media type). N3 is asked for
+# as Turtle, which every N3 reader reads.
+FORMAT_SYNONYMS = {
+    "ttl": "turtle",
+    "n3": "turtle",
+    "text/n3": "turtle",
+    "text/rdf+n3": "turtle",
+    "application/n3": "turtle",
+    "application/turtle": "turtle",
+    "json-ld": "jsonld",
+    "application/x-json+ld": "jsonld",
+    "n-triples": "nt",
+    "ntriples": "nt",
+    "text/ntriples": "nt",
+    "rdf": "rdfxml",
+    "rdf+xml": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "sparql-results+json": "json",
+    "sparql-results+xml": "xml",
+}
 
 
 @dataclass(frozen=True)
@@ -172,6 +191,8 @@ def by_name(name: str, *kinds: str) -> Format | None:
 
     >>> by_name("ttl", GRAPH).media_type
     'text/turtle'
+    >>> by_name("json", GRAPH).name, by_name("xml", GRAPH).name, by_name("n3", GRAPH).name
+    ('jsonld', 'rdfxml', 'turtle')
     >>> by_name("application/sparql-results+xml", RESULTS).name
     'xml'
     >>> by_name("csv", GRAPH) is None

@@ -1,11 +1,13 @@
-"""Writing query answers in the negotiated format, cut at the row cap with a visible marker.
+"""Writing query answers in the negotiated format, cut at the row cap with a standard marker.
 
 pyoxigraph's own writers take its whole result iterator; to stop at ``max_rows`` and say so
 in the body, SELECT results are written here (W3C SPARQL 1.1 JSON, XML, CSV and TSV result
 formats) from the first ``max_rows`` solutions, and graphs by pyoxigraph from the first
-``max_rows`` triples. A cut answer carries ``urn:policykg:truncated`` as a result ``link``
-(JSON and XML heads), a ``# truncated`` comment where the syntax has comments (Turtle,
-N-Triples, RDF/XML), and always the ``X-PolicyKG-Truncated: true`` header the caller sets.
+``max_rows`` triples. A cut answer says so in two places only, both ones that strict readers
+(pyoxigraph, rdflib, SPARQLWrapper, the project's ``sparql:`` store) accept: the
+``X-PolicyKG-Truncated: true`` header the caller sets, and ``urn:policykg:truncated`` as a
+``link`` in the head of JSON and XML results (SPARQL 1.1 JSON Results §3.1, XML Results §2.2).
+The body is otherwise the plain format: no extra key, no comment.
 """
 
 from __future__ import annotations
@@ -147,8 +149,6 @@ def _select_json(names: list[str], rows: list[list[Any]], truncated: bool) -> by
         for row in rows
     ]
     body: dict[str, Any] = {"head": head, "results": {"bindings": bindings}}
-    if truncated:
-        body["truncated"] = True
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -180,8 +180,6 @@ def _xml_term(term: Any) -> str:
 def _select_xml(names: list[str], rows: list[list[Any]], truncated: bool) -> bytes:
     out = io.StringIO()
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    if truncated:
-        out.write(f"<!-- truncated: only the first {len(rows)} results are given -->\n")
     out.write('<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>')
     for name in names:
         out.write(f"<variable name={quoteattr(name)}/>")
@@ -237,17 +235,10 @@ def write_boolean(value: bool, fmt: str) -> bytes:
 
 
 def write_graph(triples: list[Any], truncated: bool, fmt: str) -> bytes:
-    """Write triples as ``turtle``, ``jsonld``, ``nt`` or ``rdfxml``."""
+    """Write triples as ``turtle``, ``jsonld``, ``nt`` or ``rdfxml`` (a cut graph is marked
+    by the caller's header only: graph formats have no head)."""
     rdf_format = RDF_FORMATS[fmt]
     prefixes = PREFIXES if fmt in ("turtle", "rdfxml", "jsonld") else None
     body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
     assert body is not None
-    if not truncated:
-        return body
-    note = f"truncated: only the first {len(triples)} triples are given"
-    if fmt in ("turtle", "nt"):
-        return f"# {note}\n".encode() + body
-    if fmt == "rdfxml" and body.startswith(b"<?xml"):
-        decl_end = body.index(b"?>") + 2
-        return body[:decl_end] + f"\n<!-- {note} -->".encode() + body[decl_end:]
     return body

@@ -2,8 +2,11 @@
 
 ``GET /doc/…``, ``/agency/…``, ``/region/…``, ``/concept/…``, ``/target/…``, ``/measure/…``,
 ``/group/…`` and ``/ontology`` map onto the IRI with the same path under
-:data:`ontology.terms.BASE` (a w3id redirect, or a proxy, sends the public IRIs here). What
-comes back is chosen by the ``Accept`` header, or by a suffix that wins over it:
+:data:`ontology.terms.BASE` (a w3id redirect, or a proxy, sends the public IRIs here). Links
+the server writes to those IRIs (in pages and ``Link`` headers) go to the same path under
+``POLICYKG_PUBLIC_BASE`` when it is set (the public address: ``https://w3id.org/policykg/``
+itself, or a proxy's), else to the path on this server. What comes back is chosen by the
+``Accept`` header, or by a suffix that wins over it:
 
 - Turtle (``.ttl``), JSON-LD (``.jsonld``), N-Triples (``.nt``), RDF/XML (``.rdf``): the
   resource's own triples, the labels of what they point at, and its blank nodes;
@@ -67,10 +70,27 @@ def _split_suffix(path: str) -> tuple[str, str | None]:
     return path, None
 
 
-def _links(path: str) -> str:
+def public_href(iri: str, public_base: str | None) -> str:
+    """Where a link to ``iri`` points: one of the project's IRIs goes to its path under the
+    public base (or on this server when none is set); any other IRI stays as it is.
+
+    >>> public_href(terms.BASE + "doc/x", None)
+    '/doc/x'
+    >>> public_href(terms.BASE + "doc/x", "https://kg.example.org/policykg/")
+    'https://kg.example.org/policykg/doc/x'
+    >>> public_href("http://www.w3.org/ns/org#Organization", None)
+    'http://www.w3.org/ns/org#Organization'
+    """
+    if not iri.startswith(terms.BASE):
+        return iri
+    return (public_base or "/") + iri[len(terms.BASE) :]
+
+
+def _links(path: str, public_base: str | None) -> str:
     """The ``Link`` header naming every RDF rendering of ``path``."""
+    href = public_href(terms.BASE + path.lstrip("/"), public_base)
     parts = [
-        f'<{path}{suffix}>; rel="alternate"; type="{conneg.by_name(fmt, conneg.GRAPH).media_type}"'  # type: ignore[union-attr]
+        f'<{href}{suffix}>; rel="alternate"; type="{conneg.by_name(fmt, conneg.GRAPH).media_type}"'  # type: ignore[union-attr]
         for suffix, fmt in SUFFIXES.items()
     ]
     return ", ".join(parts)
@@ -96,7 +116,7 @@ async def _describe(state: ServiceState, query: str, fmt: str) -> SparqlAnswer:
     return answer
 
 
-def _resource_page(iri: str, path: str, body: bytes) -> str:
+def _resource_page(iri: str, path: str, body: bytes, public_base: str | None) -> str:
     """A plain HTML listing of a resource's triples (from its N-Triples), links kept local."""
     import pyoxigraph as ox
 
@@ -109,14 +129,14 @@ def _resource_page(iri: str, path: str, body: bytes) -> str:
         if triple.predicate.value == terms.SKOS_PREF_LABEL:
             label = obj.value
         if isinstance(obj, ox.NamedNode):
-            href = obj.value.removeprefix(terms.BASE.rstrip("/"))
-            target = href if obj.value.startswith(terms.BASE) else obj.value
+            target = public_href(obj.value, public_base)
             cell = f'<a href="{html.escape(target)}">{html.escape(terms.compact(obj.value))}</a>'
         else:
             cell = html.escape(str(obj.value))
         rows.append(
             f"<tr><th>{html.escape(terms.compact(triple.predicate.value))}</th><td>{cell}</td></tr>"
         )
+    path = public_href(terms.BASE + path.lstrip("/"), public_base)
     alternates = "".join(
         f'<link rel="alternate" type="{conneg.by_name(fmt, conneg.GRAPH).media_type}" '  # type: ignore[union-attr]
         f'href="{html.escape(path + suffix)}">'
@@ -156,12 +176,14 @@ def make_linked_router() -> APIRouter:
         probe = await _describe(state, query, "nt")
         if not probe.body.strip():
             return error_response(404, f"nothing is known about {iri}")
-        headers = {"Link": _links(path), "Vary": "Accept"}
+        public_base = state.settings.public_base
+        headers = {"Link": _links(path, public_base), "Vary": "Accept"}
         if fmt == "html":
             page = None if is_ontology else _page_for(iri)
             if page is not None:
                 return RedirectResponse(page, status_code=303, headers=headers)
-            return HTMLResponse(_resource_page(iri, path, probe.body), headers=headers)
+            page_html = _resource_page(iri, path, probe.body, public_base)
+            return HTMLResponse(page_html, headers=headers)
         answer = probe if fmt == "nt" else await _describe(state, query, fmt)
         media = conneg.by_name(fmt, conneg.GRAPH)
         assert media is not None

@@ -108,6 +108,26 @@ class Settings(BaseSettings):
         description="Queries that may wait for a worker at once; past it 503 with Retry-After.",
     )
 
+    public_base: str | None = Field(
+        default=None,
+        description="Public URL the server is reached at, ending in '/' (e.g. "
+        "https://w3id.org/policykg/ behind its redirect, or https://host/prefix/ behind a "
+        "proxy): relative IRIs in queries resolve against it + 'sparql', and pages link the "
+        "project's IRIs under it. Unset: each request's own URL.",
+    )
+
+    @field_validator("public_base")
+    @classmethod
+    def _absolute_base(cls, value: str | None) -> str | None:
+        """A public base must be an absolute http(s) URL ending in ``/``."""
+        if value is None:
+            return None
+        if not value.startswith(("http://", "https://")) or not value.endswith("/"):
+            raise ValueError("must be an absolute http(s) URL ending in '/'")
+        if any(c in value for c in '<>" {}|\\^`'):
+            raise ValueError("must be an IRI without spaces, quotes or angle brackets")
+        return value
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

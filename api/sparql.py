@@ -1,29 +1,36 @@
 """The SPARQL 1.1 Protocol endpoint, as an ``APIRouter`` that can be mounted on its own.
 
 - query: ``GET ?query=``, ``POST`` with ``application/sparql-query``, ``POST`` form ``query=``;
-  ``default-graph-uri`` / ``named-graph-uri``; results by content negotiation or ``format=``
+  ``default-graph-uri`` / ``named-graph-uri`` (Protocol §2.1.4: they replace the query's
+  ``FROM`` / ``FROM NAMED``; named graphs alone leave the default graph empty); results by
+  content negotiation, or ``format=`` / ``output=`` when it names a format for the answer
 - update: ``POST`` with ``application/sparql-update`` or form ``update=``, admin token only
+  (401 without it), with ``using-graph-uri`` / ``using-named-graph-uri``
+- every text is read against a base IRI: ``POLICYKG_PUBLIC_BASE`` + ``sparql``, else the
+  endpoint's URL (see :mod:`api.dataset` for this and the rule for repeated parameters)
 - no query: the service description (``sd:Service`` + VoID) for RDF Accept types, the query
   page for browsers
-- limits: query size (413), time (503, the worker is killed), rows (cut and marked)
+- limits: query size (413), time (503, the worker is killed), rows (cut; the
+  ``X-PolicyKG-Truncated`` header and ``urn:policykg:truncated`` in the results' head.link)
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from api import conneg, guard
+from api import conneg, dataset, guard
 from api.errors import ApiError
 from api.executor import run_while_connected
 from api.jobs import SparqlAnswer, SparqlJob
 from api.pages import render_query_page
 from api.service_description import service_description
 from api.state import Service, ServiceState
+from graph.errors import QuerySyntaxError
 
 TRUNCATED_HEADER = "X-PolicyKG-Truncated"
 
@@ -36,7 +43,9 @@ EXAMPLE_QUERY = "SELECT ?doc ?title WHERE { ?doc a eli:LegalResource ; eli:title
 _RESULT_EXAMPLES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Query results (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE) in the "
-        "negotiated format; `X-PolicyKG-Truncated: true` when the row cap cut the answer.",
+        "negotiated format; when the row cap cut the answer, the header "
+        "`X-PolicyKG-Truncated: true` and, in JSON/XML results, `urn:policykg:truncated` in "
+        "`head.link`.",
         "content": {
             "application/sparql-results+json": {
                 "example": {
@@ -69,10 +78,19 @@ _RESULT_EXAMPLES: dict[int | str, dict[str, Any]] = {
         },
     },
     400: {
-        "description": "Malformed query (the parser's message names line and column), or "
-        "nested deeper than POLICYKG_MAX_QUERY_DEPTH."
+        "description": "Malformed query (the parser's message names line and column), nested "
+        "deeper than POLICYKG_MAX_QUERY_DEPTH, `query` given twice, a graph parameter that is "
+        "not an absolute IRI, or using-graph-uri with an update that has USING/WITH."
     },
-    403: {"description": "Update without the admin token, or SERVICE/LOAD while disabled."},
+    401: {
+        "description": "Update without the admin token, or with a wrong one "
+        '(`WWW-Authenticate: Bearer realm="policykg"`, with `error="invalid_token"` for a '
+        "wrong token; RFC 6750)."
+    },
+    403: {
+        "description": "Update while the server has no admin token configured (read-only), "
+        "or SERVICE/LOAD while disabled."
+    },
     406: {"description": "None of the accepted media types fits this kind of query."},
     413: {"description": "Query text longer than POLICYKG_MAX_QUERY_BYTES."},
     503: {
@@ -112,21 +130,25 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
             Query(alias="named-graph-uri", description="Graphs available to GRAPH patterns."),
         ] = None,
         format: Annotated[
-            str | None,
+            list[str] | None,
             Query(
-                description="Override the Accept header: json, xml, csv, tsv, turtle, "
-                "jsonld, nt, rdfxml (or a media type)."
+                description="Name the answer's format instead of Accept: json, xml, csv, tsv, "
+                "turtle (ttl, n3), jsonld (json-ld), nt (ntriples), rdfxml (rdf+xml, xml) or a "
+                "media type. The first value that fits the answer wins (then `output`, "
+                "`results`); other values are ignored and Accept decides."
             ),
         ] = None,
+        output: Annotated[
+            list[str] | None, Query(description="Same as `format` (read after it).")
+        ] = None,
     ) -> Response:
-        queries = request.query_params.getlist("query")
-        if "update" in request.query_params:
+        params = dataset.collect(request.query_params.multi_items())
+        if "update" in params:
             raise ApiError(400, "updates must be sent with POST", "use POST with update=…")
-        if len(queries) > 1:
-            raise ApiError(400, "more than one query parameter")
-        if query is None:
-            return await _describe_or_page(request, state, format)
-        return await _answer(request, state, query, default_graph_uri, named_graph_uri, format)
+        text = dataset.single(params, "query")
+        if text is None:
+            return await _describe_or_page(request, state, dataset.format_names(params))
+        return await _answer(request, state, text, params)
 
     @router.post(
         "/sparql",
@@ -150,6 +172,8 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
                                 "default-graph-uri": {"type": "string"},
                                 "named-graph-uri": {"type": "string"},
                                 "format": {"type": "string"},
+                                "using-graph-uri": {"type": "string"},
+                                "using-named-graph-uri": {"type": "string"},
                             },
                         }
                     },
@@ -158,39 +182,29 @@ def make_sparql_router(prefix: str = "") -> APIRouter:
         },
     )
     async def sparql_post(request: Request, state: Service) -> Response:
-        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        media, _, media_params = request.headers.get("content-type", "").lower().partition(";")
+        media = media.strip()
+        _check_charset(media_params)
         limit = state.settings.max_query_bytes
+        url_params = request.query_params.multi_items()
         if media in (QUERY_MEDIA, UPDATE_MEDIA):
             text = _decode(await _read_body(request, limit))
-            params = request.query_params
+            params = dataset.collect(url_params)
             if media == UPDATE_MEDIA:
-                return await _update(request, state, text)
-            return await _answer(
-                request,
-                state,
-                text,
-                params.getlist("default-graph-uri") or None,
-                params.getlist("named-graph-uri") or None,
-                params.get("format"),
-            )
+                return await _update(request, state, text, params)
+            return await _answer(request, state, text, params)
         if media == FORM_MEDIA:
             # URL-encoding can triple the size of CJK text; the decoded text is checked too.
             raw = await _read_body(request, limit * 9 + 4096)
-            form = parse_qs(_decode(raw), keep_blank_values=True)
-            queries, updates = form.get("query", []), form.get("update", [])
-            if len(queries) + len(updates) != 1:
+            form = parse_qsl(_decode(raw), keep_blank_values=True)
+            params = dataset.collect(form, url_params)
+            query, update = dataset.single(params, "query"), dataset.single(params, "update")
+            if (query is None) == (update is None):
                 raise ApiError(400, "the form needs exactly one query= or update= field")
-            if updates:
-                return await _update(request, state, updates[0])
-            fmt = form.get("format", [None])[0] or request.query_params.get("format")
-            return await _answer(
-                request,
-                state,
-                queries[0],
-                form.get("default-graph-uri") or None,
-                form.get("named-graph-uri") or None,
-                fmt,
-            )
+            if update is not None:
+                return await _update(request, state, update, params)
+            assert query is not None
+            return await _answer(request, state, query, params)
         raise ApiError(
             415,
             "unsupported request body type",
@@ -245,6 +259,15 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _check_charset(media_params: str) -> None:
+    """Refuse (415) a body declared in another charset than UTF-8 (Protocol §2.1.2, §2.2.2)."""
+    for param in media_params.split(";"):
+        key, _, value = param.partition("=")
+        charset = value.strip().strip('"').lower()
+        if key.strip() == "charset" and charset not in ("utf-8", "utf8"):
+            raise ApiError(415, "the request body must be UTF-8", {"charset": charset or None})
+
+
 def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
@@ -273,20 +296,13 @@ def check_text(state: ServiceState, text: str, what: str) -> None:
         )
 
 
-def _choose_format(request: Request, kind: str, override: str | None) -> conneg.Format:
-    if override:
-        fmt = conneg.by_name(override, kind)
-        if fmt is None:
-            known = conneg.by_name(override, conneg.RESULTS, conneg.GRAPH)
-            status = 406 if known else 400
-            raise ApiError(
-                status,
-                f"format {override!r} cannot express this answer"
-                if known
-                else f"unknown format {override!r}",
-                {"available": [f.name for f in conneg.FORMATS if f.kind == kind]},
-            )
-        return fmt
+def _choose_format(request: Request, kind: str, names: list[str]) -> conneg.Format:
+    """The first ``format``/``output`` value naming a format of ``kind``, else Accept's
+    choice; values that name nothing of this kind are ignored (see :mod:`api.dataset`)."""
+    for name in names:
+        fmt = conneg.by_name(name, kind)
+        if fmt is not None:
+            return fmt
     fmt = conneg.negotiate(request.headers.get("accept"), kind)
     if fmt is None:
         raise ApiError(
@@ -297,16 +313,21 @@ def _choose_format(request: Request, kind: str, override: str | None) -> conneg.
     return fmt
 
 
+def base_iri(request: Request, state: ServiceState) -> str:
+    """The IRI relative IRIs in a request resolve against: the public base's ``sparql``,
+    else the endpoint's own URL (without its query string)."""
+    public = state.settings.public_base
+    if public:
+        return public + "sparql"
+    return str(request.url.replace(query=""))
+
+
 async def _answer(
-    request: Request,
-    state: ServiceState,
-    text: str,
-    default_graphs: list[str] | None,
-    named_graphs: list[str] | None,
-    override: str | None,
+    request: Request, state: ServiceState, text: str, params: dataset.Params
 ) -> Response:
     check_text(state, text, "query")
-    if not override and _prefers_page(request):
+    names = dataset.format_names(params)
+    if not names and _prefers_page(request):
         return HTMLResponse(render_query_page(request, state, query=text))
     form = guard.query_form(text)
     if form is None and guard.looks_like_update(text):
@@ -314,21 +335,26 @@ async def _answer(
             400, "this is an update, not a query", "send updates by POST as update= (admin only)"
         )
     kind = conneg.GRAPH if form in ("CONSTRUCT", "DESCRIBE") else conneg.RESULTS
-    fmt = _choose_format(request, kind, override)
+    fmt = _choose_format(request, kind, names)
     # The other kind's format is a fallback in case the form was misread: answer, never fail.
     results_fmt = fmt.name if kind == conneg.RESULTS else "json"
     graph_fmt = fmt.name if kind == conneg.GRAPH else "turtle"
-    default_graphs = _graph_iris(default_graphs, "default-graph-uri")
-    named_graphs = _graph_iris(named_graphs, "named-graph-uri")
+    default_graphs = _graph_iris(params.get("default-graph-uri"), "default-graph-uri")
+    named_graphs = _graph_iris(params.get("named-graph-uri"), "named-graph-uri")
+    if named_graphs and not default_graphs:
+        default_graphs = []  # Protocol §2.1.4: named graphs alone, an empty default graph
     job = SparqlJob(
-        query=text,
+        query=dataset.with_base(text, base_iri(request, state)),
         results_format=results_fmt,
         graph_format=graph_fmt,
-        default_graphs=tuple(default_graphs) if default_graphs else None,
+        default_graphs=tuple(default_graphs) if default_graphs is not None else None,
         named_graphs=tuple(named_graphs) if named_graphs else None,
         max_rows=state.settings.max_rows,
     )
-    answer = await run_while_connected(request, lambda: state.run(job))
+    try:
+        answer = await run_while_connected(request, lambda: state.run(job))
+    except QuerySyntaxError as exc:
+        raise QuerySyntaxError(dataset.error_in_sent_text(str(exc))) from None
     assert isinstance(answer, SparqlAnswer)
     written = conneg.by_name(answer.format, answer.kind) or fmt
     headers = {"Vary": "Accept", "X-PolicyKG-Rows": str(answer.rows)}
@@ -363,12 +389,9 @@ def _prefers_page(request: Request) -> bool:
     )
 
 
-async def _describe_or_page(
-    request: Request, state: ServiceState, override: str | None
-) -> Response:
-    if override:
-        fmt = _choose_format(request, conneg.GRAPH, override)
-    else:
+async def _describe_or_page(request: Request, state: ServiceState, names: list[str]) -> Response:
+    fmt = next((f for f in (conneg.by_name(n, conneg.GRAPH) for n in names) if f), None)
+    if fmt is None:
         # Machines asking */* get the description; browsers list text/html first.
         chosen = conneg.negotiate(request.headers.get("accept"), conneg.GRAPH, conneg.PAGE)
         if chosen is None:
@@ -380,12 +403,22 @@ async def _describe_or_page(
         if chosen.kind == conneg.PAGE:
             return HTMLResponse(render_query_page(request, state))
         fmt = chosen
-    body = await service_description(state, str(request.url.remove_query_params("format")), fmt)
+    body = await service_description(state, base_iri(request, state), fmt)
     return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
 
 
-async def _update(request: Request, state: ServiceState, text: str) -> Response:
+async def _update(
+    request: Request, state: ServiceState, text: str, params: dataset.Params
+) -> Response:
     state.check_admin(request, "SPARQL Update")
     check_text(state, text, "update")
-    await state.write(lambda: state.store.update(text))
+    using = _graph_iris(params.get("using-graph-uri"), "using-graph-uri")
+    using_named = _graph_iris(params.get("using-named-graph-uri"), "using-named-graph-uri")
+    update = dataset.with_base(
+        dataset.add_using(text, using, using_named), base_iri(request, state)
+    )
+    try:
+        await state.write(lambda: state.store.update(update))
+    except QuerySyntaxError as exc:
+        raise QuerySyntaxError(dataset.error_in_sent_text(str(exc))) from None
     return Response(b'{"ok": true, "status": 200}', media_type="application/json", status_code=200)

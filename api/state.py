@@ -22,6 +22,9 @@ from graph.store import Store
 
 T = TypeVar("T")
 
+#: the protection space named in ``WWW-Authenticate`` (RFC 9110 §11.5)
+REALM = "policykg"
+
 
 @dataclass
 class ServiceState:
@@ -51,19 +54,39 @@ class ServiceState:
         return await anyio.to_thread.run_sync(locked)
 
     def check_admin(self, request: Request, what: str) -> None:
-        """Refuse (403) unless an admin token is configured and sent as ``Bearer``."""
+        """Let a write through only with the admin token, sent as ``Authorization: Bearer``.
+
+        - no token configured: 403 — the server is read-only and no credential can change
+          that, so the client is not invited to retry with one;
+        - no ``Bearer`` credential: 401 with ``WWW-Authenticate: Bearer realm="policykg"``
+          (RFC 6750 §3: no error code when the request carried no credential);
+        - a wrong token: 401 with ``error="invalid_token"`` (RFC 6750 §3.1).
+
+        The one token grants every write, so a valid token is never refused (403 would be for
+        a valid token without the right).
+        """
         token = self.settings.admin_token
         if not token:
             raise ApiError(
                 403, f"{what} is disabled", "the server has no POLICYKG_ADMIN_TOKEN configured"
             )
         scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), token):
+        if scheme.lower() != "bearer" or not given.strip():
             raise ApiError(
-                403,
+                401,
                 f"{what} needs the admin token",
                 "send Authorization: Bearer <POLICYKG_ADMIN_TOKEN>",
-                headers={"WWW-Authenticate": 'Bearer realm="policykg"'},
+                headers={"WWW-Authenticate": f'Bearer realm="{REALM}"'},
+            )
+        if not secrets.compare_digest(given.strip().encode(), token.encode()):
+            raise ApiError(
+                401,
+                f"{what} needs the admin token",
+                "the bearer token is not the admin token",
+                headers={
+                    "WWW-Authenticate": f'Bearer realm="{REALM}", error="invalid_token", '
+                    'error_description="the token is not the admin token"'
+                },
             )
 
     def close(self) -> None:

@@ -234,6 +234,13 @@ def map_document(doc: PolicyDocument, gaz: Gazetteer) -> MappedDocument:
         w.add(node, t.PROV_WAS_DERIVED_FROM, doc_iri)
         if group.office is not None:
             w.add(node, t.PKG_OFFICE_HOSTED_BY, w.agency(group.office))
+            # 办公室设在X: the text states the group's office, a part of the group (the
+            # inverse, org:hasSubOrganization, is inferred); never minted from a name alone
+            office = f"{node}/office"
+            w.add(office, t.RDF_TYPE, t.PKG_GROUP_OFFICE)
+            w.add(office, t.SKOS_PREF_LABEL, zh(f"{group.name}办公室"))
+            w.add(office, t.ORG_SUB_ORGANIZATION_OF, node)
+            w.add(office, t.PROV_WAS_DERIVED_FROM, doc_iri)
         for k, leader in enumerate(group.leaders, 1):
             post = f"{node}/post/{k}"
             w.add(node, t.PKG_LEADER_POST_PROP, post)

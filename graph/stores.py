@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -104,11 +105,25 @@ class PyoxigraphStore:
         named_graphs: list[str] | None = None,
         use_default_graph_as_union: bool = True,
     ) -> QueryResult:
-        """Evaluate a SPARQL query on Oxigraph itself (never through rdflib's engine)."""
+        """Evaluate a SPARQL query on Oxigraph itself (never through rdflib's engine).
+
+        The dataset follows SPARQL 1.1 Query §13.2 and Protocol §2.1.4: graphs named by the
+        caller (the protocol's ``default-graph-uri`` / ``named-graph-uri``) win over the
+        query's ``FROM`` / ``FROM NAMED``; what one of them leaves out is empty (only named
+        graphs given: an empty default graph; only a default graph: no named graphs). Only a
+        query with no dataset at all reads the union of the named graphs as its default graph.
+        """
+        if default_graph is None and named_graphs is not None:
+            default_graph = []
+        elif default_graph is not None and named_graphs is None:
+            named_graphs = []
+        union = (
+            use_default_graph_as_union and default_graph is None and not has_dataset_clause(sparql)
+        )
         try:
             return self._store.query(
                 sparql,
-                use_default_graph_as_union=use_default_graph_as_union and default_graph is None,
+                use_default_graph_as_union=union,
                 default_graph=_graph_terms(default_graph),
                 named_graphs=_graph_terms(named_graphs),
             )
@@ -283,6 +298,26 @@ def query_form(sparql: str) -> str:
     return match.group(1).upper()
 
 
+_DATASET_NOISE = re.compile(
+    r"#[^\n]*|<[^<>\"{}|^`\\\x00-\x20]*>|\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''"
+    r"|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|[?$]\w+|[\w.-]*:[\w.%:-]*"
+)
+_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """True when the query names its own dataset (``FROM`` or ``FROM NAMED``), looked for
+    outside comments, IRIs, strings, variables and prefixed names (the only place SPARQL 1.1
+    has the keyword ``FROM`` is a dataset clause).
+
+    >>> has_dataset_clause("SELECT * FROM <http://e/g> WHERE { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause('SELECT ?from WHERE { ?s ex:from "from" } # from')
+    False
+    """
+    return _FROM.search(_DATASET_NOISE.sub(" ", sparql)) is not None
+
+
 class SparqlStore:
     """Any SPARQL 1.1 server over HTTP (``sparql:QUERY_URL[;update=UPDATE_URL]``).
 
@@ -336,14 +371,51 @@ class SparqlStore:
         if form in ("SELECT", "ASK"):
             # Virtuoso sometimes answers XML with RDF/XML inside: ask for JSON explicitly.
             response = self._post(self.query_url, data, "application/sparql-results+json")
-            try:
-                return ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
-            except (SyntaxError, ValueError) as exc:
-                raise StoreError(f"unreadable results from {self.query_url}: {exc}") from exc
+            if form == "SELECT" and is_truncated(response):
+                return self._select_in_pages(sparql, data, response)
+            return _parse_results(response.content, self.query_url)
         response = self._post(
             self.query_url, data, "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
         )
+        if is_truncated(response):
+            raise StoreError(
+                f"{self.query_url} cut the graph at its row limit; ask for fewer triples"
+            )
         return _as_query_triples(response)
+
+    def _select_in_pages(
+        self, sparql: str, data: dict[str, Any], first: httpx.Response
+    ) -> ox.QuerySolutions:
+        """All solutions of a SELECT the server cut at its row limit, fetched page by page
+        with ``LIMIT``/``OFFSET`` (each page as long as the server's limit).
+
+        Pages of a query without ``ORDER BY`` line up because the server evaluates the same
+        text on the same data the same way; a write between pages could shift them, as with
+        any paging over SPARQL. A query with its own ``LIMIT``/``OFFSET`` (or a trailing
+        ``VALUES``) cannot be paged and raises :class:`StoreError`.
+        """
+        if _PAGED.search(_DATASET_NOISE.sub(" ", sparql)):
+            raise StoreError(
+                f"{self.query_url} cut the answer at its row limit; the query has its own "
+                "LIMIT/OFFSET/VALUES, so it cannot be fetched in pages"
+            )
+        page = json.loads(first.content)
+        size = len(page["results"]["bindings"])
+        bindings = list(page["results"]["bindings"])
+        head = {"vars": page["head"].get("vars", [])}
+        offset = size
+        while size:
+            paged = {**data, "query": f"{sparql}\nLIMIT {size} OFFSET {offset}"}
+            response = self._post(self.query_url, paged, "application/sparql-results+json")
+            found = json.loads(response.content)["results"]["bindings"]
+            bindings.extend(found)
+            offset += len(found)
+            if len(found) < size:  # a short page is the last one
+                break
+        body = json.dumps({"head": head, "results": {"bindings": bindings}}).encode()
+        result = _parse_results(body, self.query_url)
+        assert isinstance(result, ox.QuerySolutions)
+        return result
 
     def update(self, sparql: str) -> None:
         """Send a SPARQL 1.1 Update."""
@@ -426,6 +498,33 @@ class SparqlStore:
     def close(self) -> None:
         """Close the HTTP connection pool."""
         self._client.close()
+
+
+#: how a policykg server says it cut an answer at its row limit (``api.results``)
+TRUNCATED_HEADER = "x-policykg-truncated"
+TRUNCATED_LINK = "urn:policykg:truncated"
+_PAGED = re.compile(r"\b(?:LIMIT|OFFSET|VALUES)\b", re.IGNORECASE)
+
+
+def is_truncated(response: httpx.Response) -> bool:
+    """True when the server says it cut the answer: the policykg header, or the link in a
+    JSON results head (what any server may use for it)."""
+    if response.headers.get(TRUNCATED_HEADER, "").lower() == "true":
+        return True
+    media = response.headers.get("content-type", "")
+    if "json" not in media or TRUNCATED_LINK.encode() not in response.content[:4096]:
+        return False
+    try:
+        return TRUNCATED_LINK in json.loads(response.content).get("head", {}).get("link", [])
+    except (ValueError, AttributeError):
+        return False
+
+
+def _parse_results(body: bytes, url: str) -> ox.QuerySolutions | ox.QueryBoolean:
+    try:
+        return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as exc:
+        raise StoreError(f"unreadable results from {url}: {exc}") from exc
 
 
 def skolemise(triple: ox.Triple) -> ox.Triple:

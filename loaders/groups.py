@@ -10,6 +10,20 @@ office 镇经发科. A leader whose name the text does not give (以分管区长
 ...                    DocContext(level="county"))[0]
 >>> (g.name, g.leaders[0].post, g.leaders[0].person, g.office.type)
 ('质量强县活动领导小组', '组长（县政府主要领导）', None, 'market-regulation')
+
+A document that sets no group up but speaks of one (a State Council notice adjusting a
+group's members) gives the group by its name, without the words that lead into it, and the
+office the text places, when the group is the only one it names (国务院办公厅关于调整…的通知):
+
+>>> text = ("国务院办公厅关于调整国务院第二次全国污染源普查领导小组组成人员的通知\\n"
+...         "国务院决定对国务院第二次全国污染源普查领导小组（以下简称领导小组）组成人员进行调整。"
+...         "领导小组办公室设在生态环境部，办公室主任由生态环境部副部长兼任。"
+...         "领导小组成员因工作变动需要调整的，由所在单位向领导小组办公室提出。")
+>>> [(g.name, g.office.name) for g in extract_groups(text, DocContext(level="national"))]
+[('国务院第二次全国污染源普查领导小组', '生态环境部')]
+>>> [g.name for g in extract_groups("各地工作进展情况要定期报告国务院深化医药卫生体制改革领导小组。"
+...                                 "在京津冀协同发展领导小组统筹指导下推进。", DocContext())]
+['国务院深化医药卫生体制改革领导小组', '京津冀协同发展领导小组']
 """
 
 from __future__ import annotations
@@ -29,6 +43,14 @@ _TITLE_PERSON = re.compile(
     r"^(?P<title>.*(?:书记|长|主任|委员|主席|经理|领导))(?P<person>[\u4e00-\u9fff]{2,3})$"
 )
 _OFFICE = re.compile(r"办公室设在(?P<office>[^，,。；;、]+)")
+#: the office of "the" group a text speaks of (领导小组办公室设在X): only read when the text
+#: names exactly one group, so the back-reference is unambiguous
+_GROUP_OFFICE = re.compile(r"领导小组办公室设在(?P<office>[^，,。；;、]+)")
+#: words that lead into a group's name in running text (关于调整X领导小组组成人员的通知,
+#: 决定对X领导小组, 以下简称领导小组, 由所在单位向领导小组, 落实中央教育工作领导小组各项要求,
+#: 定期报告国务院深化医药卫生体制改革领导小组, 在京津冀协同发展领导小组统筹指导下): the name
+#: starts after them
+_LEAD_IN = re.compile(r"^.*(?:关于(?:调整|成立|印发)?|决定对|以下简称|简称|单位向|落实|报告)|^在")
 _WINDOW = 400
 
 
@@ -87,8 +109,22 @@ def extract_groups(text: str, ctx: DocContext) -> list[Group]:
             groups.append(Group(name=name, leaders=leaders, office=office))
     if groups:
         return groups
+    return _named_groups(text, ctx)
+
+
+def _named_groups(text: str, ctx: DocContext) -> list[Group]:
+    """The groups a text names without setting them up: full names only (a bare 领导小组 is a
+    back-reference, a name that ends another name is that group cut short)."""
+    names: list[str] = []
     for m in _GROUP_NAME.finditer(text):
-        name = m.group("name")
-        if all(g.name != name for g in groups):
-            groups.append(Group(name=name))
+        name = _LEAD_IN.sub("", m.group("name"))
+        if name != "领导小组" and name not in names:
+            names.append(name)
+    names = [n for n in names if not any(o != n and o.endswith(n) for o in names)]
+    groups = [Group(name=name) for name in names]
+    if len(groups) == 1:
+        om = _GROUP_OFFICE.search(text)
+        found = split_agencies(om.group("office"), ctx) if om else []
+        if found:
+            groups[0].office = found[0]
     return groups

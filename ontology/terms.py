@@ -116,7 +116,8 @@ ELI_REPEALS = ELI + "repeals"
 ELI_REPEALED_BY = ELI + "repealed_by"  # inverse of eli:repeals
 
 ORG_ORGANIZATION = ORG + "Organization"
-ORG_SUB_ORGANIZATION_OF = ORG + "subOrganizationOf"
+ORG_SUB_ORGANIZATION_OF = ORG + "subOrganizationOf"  # only where the text states it
+ORG_HAS_SUB_ORGANIZATION = ORG + "hasSubOrganization"  # inverse, inferred
 ORG_CLASSIFICATION = ORG + "classification"  # → agency-type concept
 
 QB_OBSERVATION = QB + "Observation"
@@ -139,6 +140,7 @@ PKG_SECTION = PKG + "Section"  # ⊑ eli:LegalResourceSubdivision
 PKG_MEASURE = PKG + "Measure"  # ⊑ pkg:Section
 PKG_AGENCY = PKG + "Agency"  # ⊑ org:Organization
 PKG_LEADING_GROUP = PKG + "LeadingGroup"  # ⊑ org:Organization
+PKG_GROUP_OFFICE = PKG + "GroupOffice"  # ⊑ org:Organization; 领导小组办公室, a part of its group
 PKG_LEADER_POST = PKG + "LeaderPost"
 PKG_TARGET = PKG + "Target"  # ⊑ qb:Observation
 PKG_REGION = PKG + "Region"  # ⊑ skos:Concept

@@ -100,6 +100,17 @@ CLASSES: tuple[ClassSpec, ...] = (
         "由文件设立的协调机构（领导小组），设组长等职务，其办公室设在某一部门。",
     ),
     ClassSpec(
+        t.PKG_GROUP_OFFICE,
+        (t.ORG_ORGANIZATION,),
+        "领导小组办公室",
+        "leading group office",
+        "The office of a leading group where the text says where it sits (办公室设在…); "
+        "org:subOrganizationOf its group, housed by the agency the group's "
+        "pkg:officeHostedBy names.",
+        "文件写明所设部门的领导小组办公室（办公室设在…），是该领导小组的下属机构，"
+        "设在领导小组 pkg:officeHostedBy 所指的部门。",
+    ),
+    ClassSpec(
         t.PKG_LEADER_POST,
         (),
         "领导职务",
@@ -844,6 +855,9 @@ EXTERNAL_AXIOMS: tuple[PropertySpec, ...] = (
     PropertySpec(t.ELI_TYPE_DOCUMENT, "object", "", "", "", ""),
     PropertySpec(t.ELI_IN_FORCE, "object", "", "", "", ""),
     PropertySpec(t.ORG_SUB_ORGANIZATION_OF, "object", "", "", "", ""),
+    PropertySpec(
+        t.ORG_HAS_SUB_ORGANIZATION, "object", "", "", "", "", inverse_of=t.ORG_SUB_ORGANIZATION_OF
+    ),
     PropertySpec(t.ORG_CLASSIFICATION, "object", "", "", "", ""),
     PropertySpec(t.SDMX_REF_AREA, "object", "", "", "", ""),
     PropertySpec(t.PROV_WAS_DERIVED_FROM, "object", "", "", "", ""),
