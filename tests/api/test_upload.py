@@ -71,14 +71,19 @@ def test_upload_and_delete_round_trip(four_seeds):
 
 
 def test_writes_need_the_token(four_seeds):
+    """RFC 6750: a missing or wrong token is 401 with a Bearer challenge, never a write."""
     store, client, jiaze = four_seeds
     before = quads(store)
-    assert_error(upload(client, jiaze), 403)
-    assert_error(upload(client, jiaze, {"Authorization": "Bearer wrong-token-xyz"}), 403)
-    assert_error(client.delete("/documents/su-zhengbanfa-2012-123"), 403)
+    missing = upload(client, jiaze)
+    assert_error(missing, 401)
+    assert missing.headers["www-authenticate"].startswith("Bearer")
+    wrong = upload(client, jiaze, {"Authorization": "Bearer wrong-token-xyz"})
+    assert_error(wrong, 401)
+    assert 'error="invalid_token"' in wrong.headers["www-authenticate"]
+    assert_error(client.delete("/documents/su-zhengbanfa-2012-123"), 401)
     assert_error(
         client.delete("/documents/su-zhengbanfa-2012-123", headers={"Authorization": "Bearer x"}),
-        403,
+        401,
     )
     assert quads(store) == before
 
