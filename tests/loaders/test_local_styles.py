@@ -322,3 +322,67 @@ def test_a_review_paragraph_is_not_a_goal_list() -> None:
         "——名牌产品。全市新增湖北名牌产品12个。\n"
     )
     assert _targets(text) == []
+
+
+# Round 2 (data/labels/local2): owners of measures in local styles.
+
+
+def _owners(text: str) -> list[tuple[str, str, str]]:
+    doc = extract_bytes(text.encode("utf-8"), "plan.txt")
+    return [
+        (m.title[:6], role, agency.name or agency.raw)
+        for m in doc.measures
+        for role in ("lead", "participants", "responsible")
+        for agency in getattr(m, role)
+    ]
+
+
+def test_lead_and_responsible_lines_under_an_item() -> None:
+    text = (
+        "鞍山市立山区人民政府文件\n鞍立政发〔2023〕2号\n立山区人民政府关于印发"
+        "立山区政府2023年重点工作任务分解和责任分工方案的通知\n"
+        "一、经济社会发展的主要预期目标\n\n1.努力实现地区生产总值增长6.2%左右。\n\n"
+        "牵头单位:区发改局\n\n责任单位:立山经济开发区,全区经济运行各专班\n\n"
+        "2.规模上工业增加值增长5%左右。\n\n牵头单位:区工信局\n\n责任单位:立山经济开发区\n"
+    )
+    assert _owners(text) == [
+        ("努力实现地区", "lead", "立山区发展和改革局"),
+        ("努力实现地区", "participants", "立山经济开发区"),
+        ("努力实现地区", "participants", "全区经济运行各专班"),
+        ("规模上工业增", "lead", "立山区工业和信息化局"),
+        ("规模上工业增", "participants", "立山经济开发区"),
+    ]
+
+
+def test_owners_in_square_brackets_closing_an_item() -> None:
+    text = (
+        "名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n"
+        "发布机构: 下陆区政府办公室\n一、全力统筹疫情防控和经济社会秩序恢复\n(一)坚持常态化疫情防控\n"
+        "1、切实提高政治站位,慎终如始精准抓好疫情防控工作。"
+        "[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n"
+        "2、以爱国卫生运动和文明城市创建为抓手,巩固疫情防控成果。"
+        "[牵头单位:区卫健局、区创文办;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n"
+    )
+    owners = _owners(text)
+    assert [(role, who) for _, role, who in owners if role == "participants"] == [
+        ("participants", "区疫情防控指挥部成员单位"),
+        ("participants", "各街办(新区)"),
+    ] * 2
+    assert [who for _, role, who in owners if role == "lead"][-1] == "区创文办"
+    assert not [o for o in owners if o[1] == "responsible"]
+
+
+def test_a_lead_list_then_bodies_that_share_the_work_by_duty() -> None:
+    text = (
+        "一、坚持系统集成,推动审批全链条优化\n"
+        "1.全面实施行政许可事项清单管理。将依法设定的行政许可事项全部纳入清单管理。"
+        "(市政府办公室、市行政审批制度改革工作领导小组办公室牵头,"
+        "市级各有关部门及各县市区政府按职责分工负责)\n"
+        "2.持续深化相对集中行政许可权改革。按程序在市、县两级政府网站公布。(市政府办公室牵头)\n"
+    )
+    assert _owners(text)[:4] == [
+        ("全面实施行政", "lead", "市政府办公室"),
+        ("全面实施行政", "lead", "市行政审批制度改革工作领导小组办公室"),
+        ("全面实施行政", "participants", "市级各有关部门"),
+        ("全面实施行政", "participants", "各县市区政府"),
+    ]
