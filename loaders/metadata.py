@@ -49,6 +49,11 @@ _TITLE_BEFORE_NUMBER = re.compile(
 _NUMBER_BEFORE_TITLE = re.compile(
     r"^(?:\d{1,3}、)?(?P<number>[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)"
 )
+# A 文号 and the title on one line, a space between them (靖边县 disclosure page):
+# 靖政发〔2017〕30号 靖边县人民政府关于实施质量强县战略的实施意见
+_NUMBER_SPACE_TITLE = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}[〔\[(（]\d{4}[〕\])）]\d{1,4}号[ \t\u3000]+(?P<title>\S.*)$"
+)
 # A title glued to the body that follows it (docx flattened to one line).
 _GLUED_TITLE = re.compile(
     rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}){_PERIOD})"
@@ -252,6 +257,9 @@ def _find_title(text: str, fields: list[HeaderField], page_title: str | None = N
             return _title_prefix(f.value) or f.value
     lines = [_TAG.sub("", line).strip() for _, line in _body_lines(text, 0)[:14]]
     for k, line in enumerate(lines):
+        spaced = _NUMBER_SPACE_TITLE.match(line)
+        if spaced and _TITLE_LINE.match(spaced.group("title")):
+            return spaced.group("title")
         if (_TITLE_LINE.match(line) or _COMMA_TITLE.match(line)) and not _NUMBERED.match(line):
             return line
         core = _TRAILING_NUMBER.sub("", line)
@@ -428,7 +436,7 @@ def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str 
         if number:
             return number
         numbered = _NUMBER_BEFORE_TITLE.match(line)
-        if title and numbered and line[numbered.end() :].startswith(title):
+        if title and numbered and line[numbered.end() :].lstrip(" \t\u3000").startswith(title):
             return normalise_doc_number(numbered.group("number")) or numbered.group("number")
         if title:
             spaced = r"\s*".join(re.escape(ch) for ch in _compact(title))
@@ -494,6 +502,10 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         meta.issuers = letterhead_issuers(text)
     elif meta.title:
         meta.issuers = issuers_in_title(meta.title)
+    fuller = (issuers_in_title(_compact(meta.title)) if meta.title else []) + letterhead_issuers(
+        text
+    )
+    meta.issuers = [_fuller_issuer(name, fuller) for name in meta.issuers]
     issued = [parse_date(f.value) for f in fields if f.role == "issued"]
     published = [parse_date(f.value) for f in fields if f.role == "published"]
     meta.issued = (
@@ -509,6 +521,46 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     meta.in_force, meta.repealed_by = _validity(fields)
     meta.draft = is_draft(meta.title, text)
     return meta
+
+
+def _fuller_issuer(name: str, named: list[str]) -> str:
+    """The fullest form of an issuer that the title or the letterhead also names.
+
+    A signature or a disclosure field often shortens the body the title or the red head names in
+    full: 区政府办公室 under 深圳市宝安区人民政府办公室关于…, 立山区人民政府 under the letterhead
+    鞍山市立山区人民政府文件, 发布机构 下陆区政府办公室 over 区人民政府办公室关于…, 发布部门
+    驻马店市政府 over 驻马店市人民政府办公室关于…. 政府 is read as 人民政府 for the comparison.
+
+    >>> _fuller_issuer("区政府办公室", ["深圳市宝安区人民政府办公室"])
+    '深圳市宝安区人民政府办公室'
+    >>> _fuller_issuer("下陆区政府办公室", ["区人民政府办公室"])
+    '下陆区人民政府办公室'
+    >>> _fuller_issuer("驻马店市政府", ["驻马店市人民政府办公室"])
+    '驻马店市人民政府办公室'
+    >>> _fuller_issuer("江苏省人民政府办公厅", ["省政府办公厅"])
+    '江苏省人民政府办公厅'
+    """
+    full = re.sub(r"(?<!人民)政府", "人民政府", name)
+    for other in named:
+        other_full = re.sub(r"(?<!人民)政府", "人民政府", other)
+        if other_full == full:
+            continue
+        prefix = other_full[: -len(full)] if other_full.endswith(full) else ""
+        if prefix and (full[0] in "省市县区镇" or prefix[-1] in "省市县区镇州盟旗"):
+            return other_full
+        if full.endswith(other_full) and other_full[0] in "省市县区镇" and full[: -len(other_full)]:
+            return full
+        if (
+            other_full.startswith(full)
+            and re.search(r"人民政府$", full)
+            and other_full[len(full) :]
+            in (
+                "办公室",
+                "办公厅",
+            )
+        ):
+            return other_full
+    return name
 
 
 # A news report's lead over the text it reports: 中共湖北省委 湖北省人民政府印发《湖北省质量强省建设
