@@ -311,6 +311,28 @@ STYLES: list[tuple[str, str, dict[str, Any]]] = [
             "region": "驻马店市",
         },
     ),
+    (
+        "county award rules captured from 第一章: no title, no issuer, the county its text names",
+        "第一章 总 则\n第一条 为贯彻落实科学发展观,坚定不移地走质量兴县、名牌强县之路,促进我县经济"
+        "又好又快跨越发展,根据《中华人民共和国产品质量法》、《河南省人民政府关于实施质量兴省战略的决定》"
+        "等有关规定,结合我县实际,制定本办法。\n第二条 本办法所称延津县县长质量奖(以下简称“县长质量奖”)"
+        "是县政府设立的最高质量荣誉奖励。\n",
+        {
+            "title": None,
+            "issuers": [],
+            "level": "county",
+            "region": "延津县",
+            "region_code": "410726",
+        },
+    ),
+    (
+        "interpretation of a county plan: its own county named outside the 《》 it cites",
+        "三、研判和起草过程 根据国家市场监管总局《质量强县(区、镇)培育建设工作方案》精神,"
+        "县市场监管局牵头起草了《青阳县国家质量强县培育建设工作实施方案(征求意见稿)》,"
+        "8月28日以青阳县人民政府办公室名义印发。\n四、工作目标\n到2027年,努力将我县培育建设成"
+        "质量强县。推动质量强市、质量强业向纵深发展。\n",
+        {"issuers": [], "level": "county", "region": "青阳县"},
+    ),
 ]
 
 
