@@ -507,7 +507,13 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     )
     meta.issuers = [_fuller_issuer(name, fuller) for name in meta.issuers]
     issued = [parse_date(f.value) for f in fields if f.role == "issued"]
-    published = [parse_date(f.value) for f in fields if f.role == "published"]
+    # A page's 发布日期 is its publication; a 公开日期 beside it is the disclosure entry's date.
+    published = [
+        parse_date(f.value)
+        for f in sorted(
+            (f for f in fields if f.role == "published"), key=lambda f: f.label == "公开日期"
+        )
+    ]
     meta.issued = (
         next((d for d in issued if d), None)
         or signed_date
