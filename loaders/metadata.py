@@ -114,7 +114,8 @@ def plan_title_of(title: str) -> str | None:
     >>> plan_title_of("嘉泽镇2016年质量强镇工作的实施意见") is None
     True
     """
-    m = _PLAN.search(title)
+    # 关于印发 《X》的通知: a title set over two lines keeps a space before the 《.
+    m = _PLAN.search(re.sub(r"(?<=印发)\s+(?=《)", "", title))
     if not m:
         return None
     if m.group("quoted"):
@@ -471,7 +472,10 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     report = announced(text) if meta.title is None else None
     if report:
         meta.title = report[0]
-    handed_out = _untitled_notice(text, meta.title) if not fields else None
+    # A header without a title field (disclosure fields one a line over the addressees) does not
+    # stop the capture from starting below the notice's title (崇明区新河镇).
+    has_title_field = any(f.role == "title" for f in fields)
+    handed_out = _untitled_notice(text, meta.title) if not has_title_field else None
     if handed_out:
         meta.title = None
         meta.plan_title = handed_out
@@ -486,7 +490,7 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         history.doc_number if history else None
     )
     header_dates = tuple(
-        d for f in fields if f.role in ("issued", "published") for d in [parse_date(f.value)] if d
+        d for f in fields if f.role in ("issued", "published") for d in [_field_date(f.value)] if d
     )
     signed_names, signed_date = signature(text, header_end(text), header_dates)
     header_issuers = [f.value for f in fields if f.role == "issuer"]
@@ -506,7 +510,7 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         text
     )
     meta.issuers = [_fuller_issuer(name, fuller) for name in meta.issuers]
-    issued = [parse_date(f.value) for f in fields if f.role == "issued"]
+    issued = [_field_date(f.value) for f in fields if f.role == "issued"]
     # A page's 发布日期 is its publication; a 公开日期 beside it is the disclosure entry's date.
     published = [
         parse_date(f.value)
@@ -527,6 +531,15 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     meta.in_force, meta.repealed_by = _validity(fields)
     meta.draft = is_draft(meta.title, text)
     return meta
+
+
+def _field_date(value: str) -> str | None:
+    """The date of a header field, also when the page padded it (成文日期: 2022- 04- 27).
+
+    >>> _field_date("2022- 04- 27"), _field_date("2024-01-18 14:06")
+    ('2022-04-27', '2024-01-18')
+    """
+    return parse_date(re.sub(r"(?<=\d-)\s+(?=\d)", "", value))
 
 
 def _fuller_issuer(name: str, named: list[str]) -> str:
