@@ -518,6 +518,23 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
         sentence = text[sentence_start:sentence_end].strip()
         year = _target_year(text, q.start if q else item.start, ctx)
         if q is None:
+            targets.extend(
+                Target(
+                    indicator=name,
+                    concept=concept_for(name),
+                    value=None,
+                    value_max=None,
+                    unit=None,
+                    comparator="relative",
+                    year=year,
+                    sentence=sentence,
+                    start=item.start,
+                    end=end,
+                )
+                for name in _listed_indicators(indicator)
+            )
+            continue
+        if q is None:
             targets.append(
                 Target(
                     indicator=indicator,
@@ -550,6 +567,22 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
                 )
             )
     return _apply_respectively(targets)
+
+
+def _listed_indicators(indicator: str) -> list[str]:
+    """One indicator each for a list a relative goal closes with 等指标.
+
+    >>> _listed_indicators("地区生产总值、固定资产投资、外贸出口等指标增幅")
+    ['地区生产总值增幅', '固定资产投资增幅', '外贸出口增幅']
+    >>> _listed_indicators("全县主要产业整体素质")
+    ['全县主要产业整体素质']
+    """
+    m = re.match(
+        r"^(?P<list>[^，,。；;]+?、[^，,。；;]+?)等(?:主要)?(?:经济)?指标(?P<what>.*)$", indicator
+    )
+    if not m:
+        return [indicator]
+    return [item + m.group("what") for item in m.group("list").split("、") if item]
 
 
 def _apply_respectively(targets: list[Target]) -> list[Target]:
