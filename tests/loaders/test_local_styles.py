@@ -525,7 +525,7 @@ def test_a_lead_list_then_bodies_that_share_the_work_by_duty() -> None:
 
 def test_a_relative_goal_over_a_list_of_indicators_is_one_goal_each() -> None:
     text = (
-        "2020年区政府重点工作责任分解\n"
+        "区人民政府办公室关于印发2020年区政府重点工作责任分解的通知\n"
         "今年经济社会发展的主要预期目标是:地区生产总值、规模以上工业增加值、固定资产投资、"
         "社会消费品零售总额、地方公共财政预算收入、外贸出口等指标增幅高于全市平均水平,"
         "其他指标与全市基本同步。\n"
