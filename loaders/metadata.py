@@ -228,7 +228,7 @@ def _with_issuer(title: str, lines: list[str]) -> str:
             issuer = near[: -len(title)] if near.endswith(title) else ""
             if issuer and is_signature_name(issuer):
                 return near
-        break
+        # The page's own heading may repeat the title above the letterhead's (洞头区): look on.
     return title
 
 
@@ -370,13 +370,47 @@ def _glued_signature(line: str) -> tuple[list[str], str | None]:
             and line[date.end : date.end + 1].isspace()
         ):
             return [at_start.group(1)], date.iso
+        # …or opening it with the 此件公开发布 note: 建湖县人民政府2024年5月27日(此件公开发布)建湖县…
+        if (
+            re.fullmatch(r"[\u4e00-\u9fff]{4,30}", before)
+            and is_signature_name(before)
+            and re.match(r"\s*[(（]此件", line[date.end :])
+        ):
+            return [before], date.iso
         names = re.split(r"[。；;！!]", before)
-        if len(names) < 2 and date.end != len(line.rstrip()):
+        at_end = not line[date.end :].strip(" ,，。;；")
+        if len(names) < 2 and not at_end:
+            signed = _signed_after_comma(before, line[date.end :])
+            if signed:
+                return [signed], date.iso
             continue
         signed = names[-1].strip()
         if signed and is_signature_name(signed):
             return signed.split(), date.iso
+        signed = _signed_after_comma(before, line[date.end :])
+        if signed:
+            return [signed], date.iso
     return [], None
+
+
+def _signed_after_comma(before: str, after: str) -> str | None:
+    """A signature glued after a comma on a flattened line, the date after it ending the line or
+    opening the next heading: …研究通过,无锡市滨湖区人民政府2023年1月19日滨湖区区长质量奖… /
+    …质量标杆企业,南通市通州区质量发展委员会办公室2023年10月24日,。
+
+    >>> _signed_after_comma("研究通过,无锡市滨湖区人民政府", "滨湖区区长质量奖评定管理办法第一章")
+    '无锡市滨湖区人民政府'
+    >>> _signed_after_comma("已于11月12日经市人民政府", "第15次市长办公会议审议通过") is None
+    True
+    """
+    signed = re.split(r"[,，]", before)[-1].strip()
+    if len(signed) < 6 or re.match(r"^(?:经|由|在|向|报|请|以|将|按)", signed):
+        return None
+    if not is_signature_name(signed):
+        return None
+    if after.strip(" ,，。;；") and not re.match(r"[\u4e00-\u9fff]{4}", after):
+        return None
+    return signed
 
 
 def _validity(fields: list[HeaderField]) -> tuple[bool | None, str | None]:
@@ -526,7 +560,7 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         or (report[2] if report else None)
     )
     meta.published = next((d for d in published if d), None) or (
-        history.published if history and not issued else None
+        history.published if history and not issued and history.published != signed_date else None
     )
     meta.in_force, meta.repealed_by = _validity(fields)
     meta.draft = is_draft(meta.title, text)

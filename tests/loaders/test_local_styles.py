@@ -386,6 +386,50 @@ STYLES: list[tuple[str, str, dict[str, Any]]] = [
             "region": "新河镇",
         },
     ),
+    (
+        "traditional one-liner opening with the signature and the 此件公开发布 note",
+        "建湖縣人民政府2024年5月27日(此件公開發布)建湖縣縣長質量獎管理辦法第一章總則第一條為引導激勵"
+        "各類組織加強質量管理,第九條各鎮(街道、區)人民政府負責所在鎮申報組織的審核、推薦工作,",
+        {
+            "issuers": ["建湖县人民政府"],
+            "issued": "2024-05-27",
+            "published": None,
+            "level": "county",
+            "region": "建湖县",
+        },
+    ),
+    (
+        "aggregator one-liner: the signature glued after a comma, the plan's heading after the date",
+        "滨湖区人民政府关于印发《滨湖区区长质量奖评定管理办法》的通知各镇、开发区、街道,区各直属单位:"
+        "《滨湖区区长质量奖评定管理办法》已经区政府常务会议研究通过,无锡市滨湖区人民政府2023年1月19日"
+        "滨湖区区长质量奖评定管理办法第一章总则第一条为全面贯彻中共中央、国务院关于质量强国的重要方针,",
+        {"issuers": ["无锡市滨湖区人民政府"], "issued": "2023-01-19", "region": "滨湖区"},
+    ),
+    (
+        "a note signed at the end of a traditional one-liner (…办公室2023年10月24日,。)",
+        "為促進通州區(qū)政府質量獎評選工作更加科學,、規(guī)范,區(qū)質委辦對2018版《通州區(qū)政府質量獎管理辦法》"
+        "進行了修訂,下一步,我局將繼續(xù)嚴格推進修訂工作,南通市通州區(qū)質量發(fā)展委員會辦公室2023年10月24日,。",
+        {
+            "issuers": ["南通市通州区质量发展委员会办公室"],
+            "issued": "2023-10-24",
+            "level": "district",
+            "region": "通州区",
+        },
+    ),
+    (
+        "page heading repeats the title above the letterhead issuer line over the 关于 title",
+        "您现在的位置:首页\n > 政务公开 > 政策文件\n关于全面实施标准化战略的意见\n"
+        "发布日期:2017-10-31 11:36:34浏览次数: 来源:区府办(人防办) 字体:[ ]\n\n"
+        "温州市洞头区人民政府文件\n\n洞政发〔2017〕31号\n\n温州市洞头区人民政府\n\n"
+        "关于全面实施标准化战略的意见\n\n各街道办事处,乡镇人民政府,区政府直属各单位:\n",
+        {
+            "title": "温州市洞头区人民政府关于全面实施标准化战略的意见",
+            "doc_number": "洞政发〔2017〕31号",
+            "issuers": ["温州市洞头区人民政府"],
+            "published": "2017-10-31",
+            "region": "洞头区",
+        },
+    ),
 ]
 
 
