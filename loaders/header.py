@@ -112,6 +112,12 @@ _DATELINE = re.compile(
 # starts right after a value's last digit, 号 or bracket.
 _SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s\d号〕)）]))(?P<label>{_LABEL})[ \u3000]+(?=[^\s:：|])")
 
+# A disclosure page's publication stamp under the title: 2023-01-05 10:00 区人民政府办公室
+_STAMP = re.compile(
+    r"^\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+"
+    r"(?P<by>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|政府办公室|办公室|人民政府|政府|局|委员会))\s*$"
+)
+
 #: How far into the text header fields are looked for (lines).
 HEADER_LINES = 40
 
@@ -169,6 +175,14 @@ def parse_header(text: str) -> list[HeaderField]:
             start = offset + len(line) + 1 + lines[number + 1].index(following)
             fields.append(
                 HeaderField(label, ROLES[label], following, start, start + len(following))
+            )
+        stamp = _STAMP.match(line)
+        if stamp:
+            start = offset + stamp.start("date")
+            fields.append(
+                HeaderField(
+                    "发布时间", "published", stamp.group("date"), start, offset + stamp.end("date")
+                )
             )
         dateline = _DATELINE.match(line)
         if dateline:

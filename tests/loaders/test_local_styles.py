@@ -335,7 +335,7 @@ STYLES: list[tuple[str, str, dict[str, Any]]] = [
         {"issuers": [], "level": "county", "region": "青阳县"},
     ),
     (
-        "two-column header table flattened with spaces only (发布机构 … 文    号 …)",
+        "two-column header table flattened with spaces only, a publication stamp under the title",
         "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n\n"
         "2023-01-05 10:00 区人民政府办公室\n"
         "索 引 号 MB1534522/2023-05475 发文日期 2023-01-03\n"
@@ -345,6 +345,7 @@ STYLES: list[tuple[str, str, dict[str, Any]]] = [
         "蔡甸区人民政府办公室\n\n2023年1月3日\n",
         {
             "doc_number": "蔡政办〔2023〕1号",
+            "published": "2023-01-05",
             "issuers": ["蔡甸区人民政府办公室"],
             "issued": "2023-01-03",
             "in_force": True,
