@@ -459,8 +459,35 @@ def _goal_heading_above(text: str, pos: int) -> bool:
 def _target_year(text: str, pos: int, ctx: DocContext) -> int | None:
     """The year of a target: its own sentence's or paragraph's (:func:`_year`), else the year
     the lead of the goal list it is an item of sets."""
+    inline, inline_year = _inline_goal_heading(text, pos)
+    if inline and inline_year is not None:
+        return inline_year
     year = _year(text, pos, ctx)
     return year if year is not None else _goal_lead(text, pos)[1]
+
+
+# A page flattened to one line keeps its chapter headings inline: …制定本方案。一、指导思想…
+# 二、创建目标2022年8底前,各项创建指标全部达到…(一)农产品质量安全水平明显提高。食用农产品…
+_INLINE_GOAL_HEADING = re.compile(
+    rf"[一二三四五六七八九十]、[^。，,；;、]{{0,8}}目标[。:：]?\s*"
+    rf"(?:(?:到|至)\s*)?(?:(?P<y>{_YEAR_DIGITS})\s*年(?:\d{{1,2}}月?)?(?:底|末)?(?:前|以前)?)?"
+)
+_INLINE_CHAPTER = re.compile(r"[一二三四五六七八九十]、")
+
+
+def _inline_goal_heading(text: str, pos: int) -> tuple[bool, int | None]:
+    """Whether ``pos`` stands under a 目标 chapter heading run into its line (a flattened page),
+    with no later chapter heading before it, and the year the heading's first words set."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    window_start = max(line_start, pos - 1500)
+    found = None
+    for m in _INLINE_GOAL_HEADING.finditer(text, window_start, pos):
+        found = m
+    if found is None or found.start() == line_start:
+        return False, None
+    if _INLINE_CHAPTER.search(text, found.end(), pos):
+        return False, None
+    return True, parse_year(found.group("y")) if found.group("y") else None
 
 
 # An index value has no unit: 制造业质量竞争力指数达到86.
@@ -486,7 +513,12 @@ def _is_goal(text: str, item: _Found, ctx: DocContext, issued_year: int | None) 
     ):
         return False
     # A dated plan (年度行动计划) sets goals throughout; any other document only where it says so.
-    return ctx.plan_year is not None or _in_goal_scope(text, pos) or _goal_lead(text, pos)[0]
+    return (
+        ctx.plan_year is not None
+        or _in_goal_scope(text, pos)
+        or _goal_lead(text, pos)[0]
+        or _inline_goal_heading(text, pos)[0]
+    )
 
 
 def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) -> list[Target]:
