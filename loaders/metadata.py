@@ -223,6 +223,9 @@ def _with_issuer(title: str, lines: list[str]) -> str:
         if not line or not title.startswith(line):
             continue
         if k > 0 and is_signature_name(lines[k - 1]) and len(lines[k - 1]) <= 30:
+            # Joint issuers, one a line (中共杨凌示范区工委 / 杨凌示范区管委会 / 关于印发…).
+            if k > 1 and is_signature_name(lines[k - 2]) and len(lines[k - 2]) <= 30:
+                return f"{lines[k - 2].strip()} {lines[k - 1].strip()}{title}"
             return lines[k - 1].strip() + title
         for near in lines[k + 1 : k + 3]:
             issuer = near[: -len(title)] if near.endswith(title) else ""
