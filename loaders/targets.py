@@ -566,22 +566,6 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
                 for name in _listed_indicators(indicator)
             )
             continue
-        if q is None:
-            targets.append(
-                Target(
-                    indicator=indicator,
-                    concept=concept_for(indicator),
-                    value=None,
-                    value_max=None,
-                    unit=None,
-                    comparator="relative",
-                    year=year,
-                    sentence=sentence,
-                    start=item.start,
-                    end=end,
-                )
-            )
-            continue
         names = _split_joint(indicator)
         for name in names:
             targets.append(
