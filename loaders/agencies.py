@@ -221,7 +221,26 @@ def _bare(item: str) -> str:
     return _LIST_END.sub("", item) or item
 
 
+def _is_local_body(item: str) -> bool:
+    """A local body or group that 责任单位 lists name without an office suffix.
+
+    From the owner lines of district work plans: "立山经济开发区,全区经济运行各专班",
+    "区疫情防控指挥部成员单位、各街办(新区)", "市政府办公室、市行政审批制度改革工作领导小组办公室".
+
+    >>> [_is_local_body(x) for x in ("立山经济开发区", "全区经济运行各专班", "各街办(新区)", "各街道")]
+    [True, True, True, True]
+    >>> _is_local_body("质量")
+    False
+    """
+    return bool(
+        re.search(r"(?:办公室|开发区|高新区|新区|园区|专班|成员单位|街道|街办|乡镇|各镇)$", item)
+        or re.search(r"^各(?:街道|街办|乡镇|镇|新区)", item)
+    )
+
+
 def _is_agency_like(item: str) -> bool:
+    if _is_local_body(item):
+        return True
     if _type_of(_bare(item))[0] is not None or _bare(item) in national_names():
         return True
     if re.match(r"^各(?:地区|地|单位|部门|级)", item):

@@ -106,6 +106,18 @@ _DATELINE = re.compile(
     r"(?:来源|信息来源|稿件来源)\s*[:：]"
 )
 
+# A table row flattened with spaces and no separators, label then value, two fields or more:
+# 发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号 / 分   类 政务公开 有 效 性 有效.
+# The cleaning step may glue the rows together (…2023-01-03发布机构 …1号分 类 …): a label also
+# starts right after a value's last digit, 号 or bracket.
+_SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s\d号〕)）]))(?P<label>{_LABEL})[ \u3000]+(?=[^\s:：|])")
+
+# A disclosure page's publication stamp under the title: 2023-01-05 10:00 区人民政府办公室
+_STAMP = re.compile(
+    r"^\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+"
+    r"(?P<by>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|政府办公室|办公室|人民政府|政府|局|委员会))\s*$"
+)
+
 #: How far into the text header fields are looked for (lines).
 HEADER_LINES = 40
 
@@ -164,6 +176,14 @@ def parse_header(text: str) -> list[HeaderField]:
             fields.append(
                 HeaderField(label, ROLES[label], following, start, start + len(following))
             )
+        stamp = _STAMP.match(line)
+        if stamp:
+            start = offset + stamp.start("date")
+            fields.append(
+                HeaderField(
+                    "发布时间", "published", stamp.group("date"), start, offset + stamp.end("date")
+                )
+            )
         dateline = _DATELINE.match(line)
         if dateline:
             # a news page's dateline beside its source: 2021年04月20日 来源: 上海普陀
@@ -177,6 +197,8 @@ def parse_header(text: str) -> list[HeaderField]:
                     offset + dateline.end("date"),
                 )
             )
+        if not is_header_line(line):
+            fields.extend(_spaced_row(line, offset))
         if is_header_line(line):
             matches = list(_FIELD.finditer(line))
             for k, m in enumerate(matches):
@@ -191,6 +213,32 @@ def parse_header(text: str) -> list[HeaderField]:
                 label = canonical_label(m.group("label") or m.group("bracketed"))
                 fields.append(HeaderField(label, ROLES[label], value, start, start + len(value)))
         offset += len(line) + 1
+    return fields
+
+
+def _spaced_row(line: str, offset: int) -> list[HeaderField]:
+    """The fields of a header row that separates labels and values by spaces only.
+
+    >>> [(f.label, f.value) for f in _spaced_row("发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号", 0)]
+    [('发布机构', '区人民政府办公室'), ('文号', '蔡政办〔2023〕1号')]
+    >>> _spaced_row("来源 新华社记者从国务院获悉", 0)
+    []
+    """
+    matches = list(_SPACED_FIELD.finditer(line))
+    at_start = bool(matches) and matches[0].start() == len(line) - len(line.lstrip())
+    # A row glued under page furniture (a spam line) needs three labels to count.
+    if len(matches) < (2 if at_start else 3):
+        return []
+    fields: list[HeaderField] = []
+    for k, m in enumerate(matches):
+        value_end = matches[k + 1].start() if k + 1 < len(matches) else len(line)
+        raw = line[m.end() : value_end]
+        value = raw.strip()
+        if not value or re.search(r"[，。；]", value):
+            return []
+        label = canonical_label(m.group("label"))
+        start = offset + m.end()
+        fields.append(HeaderField(label, ROLES[label], value, start, start + len(value)))
     return fields
 
 

@@ -124,6 +124,12 @@ _RUN_IN_VERB = re.compile(
 # The body after 由 in a subject: 入围标准的具体指标由联合采购办公室负责拟定 (statecouncil_05);
 # not 自由 (自由贸易试验区) or 理由.
 _BY_INSIDE = re.compile(r"^.+?(?<![自理经])由(?=.{2})")
+# District work plans close an item with its owners in square brackets:
+# "…巩固疫情防控成果。[牵头单位:区卫健局、区创文办;责任单位:区疫情防控指挥部成员单位、各街办(新区)]".
+_BRACKET_ASSIGNMENT = re.compile(
+    r"[\[【［]\s*(?P<inner>(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]"
+    r"[^\[\]【】［］]*)[\]】］]\s*[。.]?\s*$"
+)
 
 
 def _children(sections: Sequence[Section], section: Section) -> list[Section]:
@@ -243,6 +249,8 @@ def _role_agencies(
     stated = _paren_roles(paren.group(1), ctx) if paren else []
     for line in lines:
         stated.extend(_paren_roles(line, ctx))
+    stated.extend(_bracket_roles(body, ctx))
+    stated = _under_lead(stated)
     for role, agencies in stated:
         assigned = assigned or bool(agencies)
         if role == "responsible" and first_leads and agencies:
@@ -342,6 +350,49 @@ def _role_agencies(
     return roles
 
 
+def _bracket_roles(body: str, ctx: DocContext) -> list[tuple[str, list[Agency]]]:
+    """(role, agencies) pairs of a bracketed owner list closing an item (下陆区 work plan).
+
+    >>> from loaders.regions import DocContext
+    >>> ctx = DocContext(region="下陆区", level="district")
+    >>> body = "巩固疫情防控成果。[牵头单位:区卫健局、区创文办;责任单位:区疫情防控指挥部成员单位、各街办(新区)]"
+    >>> [(role, [a.raw for a in agencies]) for role, agencies in _bracket_roles(body, ctx)]
+    [('lead', ['区卫健局', '区创文办']), ('responsible', ['区疫情防控指挥部成员单位', '各街办(新区)'])]
+    """
+    m = _BRACKET_ASSIGNMENT.search(body)
+    if not m:
+        return []
+    found: list[tuple[str, list[Agency]]] = []
+    for part in re.split(r"[；;]", m.group("inner")):
+        label, _, who = (
+            re.split(r"([:：])", part, maxsplit=1)
+            if re.search(r"[:：]", part)
+            else (
+                part,
+                "",
+                "",
+            )
+        )
+        if not who.strip():
+            continue
+        role = next(
+            (r for k, r in _LABEL_ROLES.items() if label.strip().startswith(k)), "participants"
+        )
+        found.append((role, split_agencies(_assignment_list(who.strip()), ctx)))
+    return found
+
+
+def _under_lead(stated: list[tuple[str, list[Agency]]]) -> list[tuple[str, list[Agency]]]:
+    """Under a stated lead, the bodies an assignment calls 责任单位 or 按职责分工负责 take part.
+
+    "牵头单位:区发改局 / 责任单位:立山经济开发区" and "（市政府办公室牵头，市级各有关部门及各县市区
+    政府按职责分工负责）": the lead leads, the others are participants, not co-owners of their own.
+    """
+    if not any(role == "lead" and agencies for role, agencies in stated):
+        return stated
+    return [("participants" if role == "responsible" else role, a) for role, a in stated]
+
+
 def _starts_with_agency(subject: str, ctx: DocContext, after_comma: bool = False) -> bool:
     if re.match(
         r"^(?:[省市县区镇乡](?:政府)?|地方|当地)?(?:各|有关|相关|其他|政府|人民政府)", subject
@@ -375,6 +426,7 @@ def _states_assignment(body: str, ctx: DocContext) -> bool:
     return bool(
         _TRAILING_PAREN.search(body)
         or _LABEL_LINE.search(body)
+        or _BRACKET_ASSIGNMENT.search(body)
         or _SUBJECT.search(body)
         or _REQUEST.search(body)
         or _BY.search(body)

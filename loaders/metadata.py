@@ -49,6 +49,11 @@ _TITLE_BEFORE_NUMBER = re.compile(
 _NUMBER_BEFORE_TITLE = re.compile(
     r"^(?:\d{1,3}、)?(?P<number>[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)"
 )
+# A 文号 and the title on one line, a space between them (靖边县 disclosure page):
+# 靖政发〔2017〕30号 靖边县人民政府关于实施质量强县战略的实施意见
+_NUMBER_SPACE_TITLE = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}[〔\[(（]\d{4}[〕\])）]\d{1,4}号[ \t\u3000]+(?P<title>\S.*)$"
+)
 # A title glued to the body that follows it (docx flattened to one line).
 _GLUED_TITLE = re.compile(
     rf"^(?P<title>[^。，,；;：:]{{0,30}}关于[^。，,；;：:]{{2,60}}?(?:{_TYPE_ALT}){_PERIOD})"
@@ -109,7 +114,8 @@ def plan_title_of(title: str) -> str | None:
     >>> plan_title_of("嘉泽镇2016年质量强镇工作的实施意见") is None
     True
     """
-    m = _PLAN.search(title)
+    # 关于印发 《X》的通知: a title set over two lines keeps a space before the 《.
+    m = _PLAN.search(re.sub(r"(?<=印发)\s+(?=《)", "", title))
     if not m:
         return None
     if m.group("quoted"):
@@ -217,12 +223,15 @@ def _with_issuer(title: str, lines: list[str]) -> str:
         if not line or not title.startswith(line):
             continue
         if k > 0 and is_signature_name(lines[k - 1]) and len(lines[k - 1]) <= 30:
+            # Joint issuers, one a line (中共杨凌示范区工委 / 杨凌示范区管委会 / 关于印发…).
+            if k > 1 and is_signature_name(lines[k - 2]) and len(lines[k - 2]) <= 30:
+                return f"{lines[k - 2].strip()} {lines[k - 1].strip()}{title}"
             return lines[k - 1].strip() + title
         for near in lines[k + 1 : k + 3]:
             issuer = near[: -len(title)] if near.endswith(title) else ""
             if issuer and is_signature_name(issuer):
                 return near
-        break
+        # The page's own heading may repeat the title above the letterhead's (洞头区): look on.
     return title
 
 
@@ -252,6 +261,9 @@ def _find_title(text: str, fields: list[HeaderField], page_title: str | None = N
             return _title_prefix(f.value) or f.value
     lines = [_TAG.sub("", line).strip() for _, line in _body_lines(text, 0)[:14]]
     for k, line in enumerate(lines):
+        spaced = _NUMBER_SPACE_TITLE.match(line)
+        if spaced and _TITLE_LINE.match(spaced.group("title")):
+            return spaced.group("title")
         if (_TITLE_LINE.match(line) or _COMMA_TITLE.match(line)) and not _NUMBERED.match(line):
             return line
         core = _TRAILING_NUMBER.sub("", line)
@@ -361,13 +373,47 @@ def _glued_signature(line: str) -> tuple[list[str], str | None]:
             and line[date.end : date.end + 1].isspace()
         ):
             return [at_start.group(1)], date.iso
+        # …or opening it with the 此件公开发布 note: 建湖县人民政府2024年5月27日(此件公开发布)建湖县…
+        if (
+            re.fullmatch(r"[\u4e00-\u9fff]{4,30}", before)
+            and is_signature_name(before)
+            and re.match(r"\s*[(（]此件", line[date.end :])
+        ):
+            return [before], date.iso
         names = re.split(r"[。；;！!]", before)
-        if len(names) < 2 and date.end != len(line.rstrip()):
+        at_end = not line[date.end :].strip(" ,，。;；")
+        if len(names) < 2 and not at_end:
+            signed = _signed_after_comma(before, line[date.end :])
+            if signed:
+                return [signed], date.iso
             continue
         signed = names[-1].strip()
         if signed and is_signature_name(signed):
             return signed.split(), date.iso
+        signed = _signed_after_comma(before, line[date.end :])
+        if signed:
+            return [signed], date.iso
     return [], None
+
+
+def _signed_after_comma(before: str, after: str) -> str | None:
+    """A signature glued after a comma on a flattened line, the date after it ending the line or
+    opening the next heading: …研究通过,无锡市滨湖区人民政府2023年1月19日滨湖区区长质量奖… /
+    …质量标杆企业,南通市通州区质量发展委员会办公室2023年10月24日,。
+
+    >>> _signed_after_comma("研究通过,无锡市滨湖区人民政府", "滨湖区区长质量奖评定管理办法第一章")
+    '无锡市滨湖区人民政府'
+    >>> _signed_after_comma("已于11月12日经市人民政府", "第15次市长办公会议审议通过") is None
+    True
+    """
+    signed = re.split(r"[,，]", before)[-1].strip()
+    if len(signed) < 6 or re.match(r"^(?:经|由|在|向|报|请|以|将|按)", signed):
+        return None
+    if not is_signature_name(signed):
+        return None
+    if after.strip(" ,，。;；") and not re.match(r"[\u4e00-\u9fff]{4}", after):
+        return None
+    return signed
 
 
 def _validity(fields: list[HeaderField]) -> tuple[bool | None, str | None]:
@@ -428,7 +474,7 @@ def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str 
         if number:
             return number
         numbered = _NUMBER_BEFORE_TITLE.match(line)
-        if title and numbered and line[numbered.end() :].startswith(title):
+        if title and numbered and line[numbered.end() :].lstrip(" \t\u3000").startswith(title):
             return normalise_doc_number(numbered.group("number")) or numbered.group("number")
         if title:
             spaced = r"\s*".join(re.escape(ch) for ch in _compact(title))
@@ -463,7 +509,10 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     report = announced(text) if meta.title is None else None
     if report:
         meta.title = report[0]
-    handed_out = _untitled_notice(text, meta.title) if not fields else None
+    # A header without a title field (disclosure fields one a line over the addressees) does not
+    # stop the capture from starting below the notice's title (崇明区新河镇).
+    has_title_field = any(f.role == "title" for f in fields)
+    handed_out = _untitled_notice(text, meta.title) if not has_title_field else None
     if handed_out:
         meta.title = None
         meta.plan_title = handed_out
@@ -478,7 +527,7 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         history.doc_number if history else None
     )
     header_dates = tuple(
-        d for f in fields if f.role in ("issued", "published") for d in [parse_date(f.value)] if d
+        d for f in fields if f.role in ("issued", "published") for d in [_field_date(f.value)] if d
     )
     signed_names, signed_date = signature(text, header_end(text), header_dates)
     header_issuers = [f.value for f in fields if f.role == "issuer"]
@@ -494,8 +543,18 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         meta.issuers = letterhead_issuers(text)
     elif meta.title:
         meta.issuers = issuers_in_title(meta.title)
-    issued = [parse_date(f.value) for f in fields if f.role == "issued"]
-    published = [parse_date(f.value) for f in fields if f.role == "published"]
+    fuller = (issuers_in_title(_compact(meta.title)) if meta.title else []) + letterhead_issuers(
+        text
+    )
+    meta.issuers = [_fuller_issuer(name, fuller) for name in meta.issuers]
+    issued = [_field_date(f.value) for f in fields if f.role == "issued"]
+    # A page's 发布日期 is its publication; a 公开日期 beside it is the disclosure entry's date.
+    published = [
+        parse_date(f.value)
+        for f in sorted(
+            (f for f in fields if f.role == "published"), key=lambda f: f.label == "公开日期"
+        )
+    ]
     meta.issued = (
         next((d for d in issued if d), None)
         or signed_date
@@ -504,11 +563,60 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         or (report[2] if report else None)
     )
     meta.published = next((d for d in published if d), None) or (
-        history.published if history and not issued else None
+        history.published if history and not issued and history.published != signed_date else None
     )
     meta.in_force, meta.repealed_by = _validity(fields)
     meta.draft = is_draft(meta.title, text)
     return meta
+
+
+def _field_date(value: str) -> str | None:
+    """The date of a header field, also when the page padded it (成文日期: 2022- 04- 27).
+
+    >>> _field_date("2022- 04- 27"), _field_date("2024-01-18 14:06")
+    ('2022-04-27', '2024-01-18')
+    """
+    return parse_date(re.sub(r"(?<=\d-)\s+(?=\d)", "", value))
+
+
+def _fuller_issuer(name: str, named: list[str]) -> str:
+    """The fullest form of an issuer that the title or the letterhead also names.
+
+    A signature or a disclosure field often shortens the body the title or the red head names in
+    full: 区政府办公室 under 深圳市宝安区人民政府办公室关于…, 立山区人民政府 under the letterhead
+    鞍山市立山区人民政府文件, 发布机构 下陆区政府办公室 over 区人民政府办公室关于…, 发布部门
+    驻马店市政府 over 驻马店市人民政府办公室关于…. 政府 is read as 人民政府 for the comparison.
+
+    >>> _fuller_issuer("区政府办公室", ["深圳市宝安区人民政府办公室"])
+    '深圳市宝安区人民政府办公室'
+    >>> _fuller_issuer("下陆区政府办公室", ["区人民政府办公室"])
+    '下陆区人民政府办公室'
+    >>> _fuller_issuer("驻马店市政府", ["驻马店市人民政府办公室"])
+    '驻马店市人民政府办公室'
+    >>> _fuller_issuer("江苏省人民政府办公厅", ["省政府办公厅"])
+    '江苏省人民政府办公厅'
+    """
+    full = re.sub(r"(?<!人民)政府", "人民政府", name)
+    for other in named:
+        other_full = re.sub(r"(?<!人民)政府", "人民政府", other)
+        if other_full == full:
+            continue
+        prefix = other_full[: -len(full)] if other_full.endswith(full) else ""
+        if prefix and (full[0] in "省市县区镇" or prefix[-1] in "省市县区镇州盟旗"):
+            return other_full
+        if full.endswith(other_full) and other_full[0] in "省市县区镇" and full[: -len(other_full)]:
+            return full
+        if (
+            other_full.startswith(full)
+            and re.search(r"人民政府$", full)
+            and other_full[len(full) :]
+            in (
+                "办公室",
+                "办公厅",
+            )
+        ):
+            return other_full
+    return name
 
 
 # A news report's lead over the text it reports: 中共湖北省委 湖北省人民政府印发《湖北省质量强省建设

@@ -393,6 +393,29 @@ def _own_province(text: str) -> Region | None:
     return next(r for r in regions() if r.name == name)
 
 
+def _own_county(text: str) -> Region | None:
+    """The one county or district a text with no issuer names outside the titles it cites in
+    《》: a county's award rules (延津县县长质量奖 … 我县), an interpretation of a county plan
+    (以青阳县人民政府办公室名义印发), a district's funding rules (增城区财政预算安排). ``None`` when
+    it names none or several, or names a city or province of its own (我市, 全省).
+
+    >>> _own_county("第二条 本办法所称延津县县长质量奖 … 根据《河南省人民政府关于…的决定》")
+    Region(code='410726', name='延津县', level='county', parent='410700', short='', abbr='')
+    >>> _own_county("我市 … 延津县、封丘县") is None
+    True
+    """
+    own = re.sub(r"《[^》]*》", "", text[:3000])
+    if re.search(r"(?:我|全)(?:省|市)", own):
+        return None
+    # Two-character names (兴县, 和县) are read inside words (质量兴县, …和县…): not enough alone.
+    named = {
+        r.name: r
+        for r in regions_named_in(own)
+        if r.level in ("county", "district") and len(r.name) >= 3
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def infer_context(
     *,
     issuers: Iterable[str] = (),
@@ -420,6 +443,8 @@ def infer_context(
         region = _region_of_title(title) or _region_of_title(plan_title)
     if region is None and not issuers and _level_from_words(issuers, text) == "province":
         region = _own_province(text)
+    if region is None and not issuers and _level_from_words(issuers, text) != "national":
+        region = _own_county(text)
     if region is None:
         return DocContext(level=_level_from_words(issuers, text), plan_year=year)
     chain = ancestors(region)

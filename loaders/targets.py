@@ -475,8 +475,35 @@ def _goal_heading_above(text: str, pos: int) -> bool:
 def _target_year(text: str, pos: int, ctx: DocContext) -> int | None:
     """The year of a target: its own sentence's or paragraph's (:func:`_year`), else the year
     the lead of the goal list it is an item of sets."""
+    inline, inline_year = _inline_goal_heading(text, pos)
+    if inline and inline_year is not None:
+        return inline_year
     year = _year(text, pos, ctx)
     return year if year is not None else _goal_lead(text, pos)[1]
+
+
+# A page flattened to one line keeps its chapter headings inline: …制定本方案。一、指导思想…
+# 二、创建目标2022年8底前,各项创建指标全部达到…(一)农产品质量安全水平明显提高。食用农产品…
+_INLINE_GOAL_HEADING = re.compile(
+    rf"[一二三四五六七八九十]、[^。，,；;、]{{0,8}}目标[。:：]?\s*"
+    rf"(?:(?:到|至)\s*)?(?:(?P<y>{_YEAR_DIGITS})\s*年(?:\d{{1,2}}月?)?(?:底|末)?(?:前|以前)?)?"
+)
+_INLINE_CHAPTER = re.compile(r"[一二三四五六七八九十]、")
+
+
+def _inline_goal_heading(text: str, pos: int) -> tuple[bool, int | None]:
+    """Whether ``pos`` stands under a 目标 chapter heading run into its line (a flattened page),
+    with no later chapter heading before it, and the year the heading's first words set."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    window_start = max(line_start, pos - 1500)
+    found = None
+    for m in _INLINE_GOAL_HEADING.finditer(text, window_start, pos):
+        found = m
+    if found is None or found.start() == line_start:
+        return False, None
+    if _INLINE_CHAPTER.search(text, found.end(), pos):
+        return False, None
+    return True, parse_year(found.group("y")) if found.group("y") else None
 
 
 # An index value has no unit: 制造业质量竞争力指数达到86.
@@ -502,7 +529,12 @@ def _is_goal(text: str, item: _Found, ctx: DocContext, issued_year: int | None) 
     ):
         return False
     # A dated plan (年度行动计划) sets goals throughout; any other document only where it says so.
-    return ctx.plan_year is not None or _in_goal_scope(text, pos) or _goal_lead(text, pos)[0]
+    return (
+        ctx.plan_year is not None
+        or _in_goal_scope(text, pos)
+        or _goal_lead(text, pos)[0]
+        or _inline_goal_heading(text, pos)[0]
+    )
 
 
 def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) -> list[Target]:
@@ -534,10 +566,10 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
         sentence = text[sentence_start:sentence_end].strip()
         year = _target_year(text, q.start if q else item.start, ctx)
         if q is None:
-            targets.append(
+            targets.extend(
                 Target(
-                    indicator=indicator,
-                    concept=concept_for(indicator),
+                    indicator=name,
+                    concept=concept_for(name),
                     value=None,
                     value_max=None,
                     unit=None,
@@ -547,6 +579,7 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
                     start=item.start,
                     end=end,
                 )
+                for name in _listed_indicators(indicator)
             )
             continue
         names = _split_joint(indicator)
@@ -566,6 +599,22 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
                 )
             )
     return _apply_respectively(targets)
+
+
+def _listed_indicators(indicator: str) -> list[str]:
+    """One indicator each for a list a relative goal closes with 等指标.
+
+    >>> _listed_indicators("地区生产总值、固定资产投资、外贸出口等指标增幅")
+    ['地区生产总值增幅', '固定资产投资增幅', '外贸出口增幅']
+    >>> _listed_indicators("全县主要产业整体素质")
+    ['全县主要产业整体素质']
+    """
+    m = re.match(
+        r"^(?P<list>[^，,。；;]+?、[^，,。；;]+?)等(?:主要)?(?:经济)?指标(?P<what>.*)$", indicator
+    )
+    if not m:
+        return [indicator]
+    return [item + m.group("what") for item in m.group("list").split("、") if item]
 
 
 def _apply_respectively(targets: list[Target]) -> list[Target]:

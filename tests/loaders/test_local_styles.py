@@ -251,6 +251,201 @@ STYLES: list[tuple[str, str, dict[str, Any]]] = [
         "为全面建设现代化五大发展美好安徽奠定坚实的质量基础。\n",
         {"title": None, "issuers": [], "level": "province", "region": "安徽省"},
     ),
+    (
+        "county page: the 文号 and the title on one line, a space between them",
+        "靖政发〔2017〕30号 靖边县人民政府关于实施质量强县战略的实施意见\n\n"
+        "各镇人民政府,县政府各工作部门、直属机构、派出机构,新桥农场:\n\n"
+        "为了进一步提高全县产品质量、工程质量、服务质量、环境质量的整体水平和质量竞争力,"
+        "现提出如下意见:\n",
+        {
+            "title": "靖边县人民政府关于实施质量强县战略的实施意见",
+            "doc_number": "靖政发〔2017〕30号",
+            "issuers": ["靖边县人民政府"],
+            "level": "county",
+            "region": "靖边县",
+        },
+    ),
+    (
+        "district letterhead names the government in full, the signature without its city",
+        "鞍山市立山区人民政府文件\n鞍立政发〔2023〕2号\n"
+        "立山区人民政府关于印发 《立山区政府2023年重点工作任务分解 和责任分工方案》的通知\n\n"
+        "立山经济开发区,各街道办事处,各区直部门,各有关单位:\n\n"
+        "经区政府同意,现将《立山区政府2023年重点工作任务分解和责任分工方案》印发给你们。\n\n"
+        "立山区人民政府\n\n2023年3月28日\n",
+        {
+            "plan_title": "立山区政府2023年重点工作任务分解 和责任分工方案",
+            "doc_number": "鞍立政发〔2023〕2号",
+            "issuers": ["鞍山市立山区人民政府"],
+            "issued": "2023-03-28",
+            "level": "district",
+            "region": "立山区",
+        },
+    ),
+    (
+        "disclosure field names the office short (下陆区政府办公室), the title by level only",
+        "名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n"
+        "索 引 号: 000014349/2020-105482 发布日期: 2020-06-28 发布机构: 下陆区政府办公室\n"
+        "文 号: 文件分类: 综合政务 所属机构:\n"
+        "各新区、区政府各部门、各市级垂管单位:\n"
+        "《2020年区政府重点工作责任分解》已经区政府研究同意,现印发给你们,请认真抓好落实。\n"
+        "2020年6月28日\n",
+        {
+            "issuers": ["下陆区人民政府办公室"],
+            "published": "2020-06-28",
+            "level": "district",
+            "region": "下陆区",
+        },
+    ),
+    (
+        "【】 fields: 发布部门 is the city government, the title names its office",
+        "驻马店市人民政府办公室关于印发驻马店市市长质量奖管理办法的通知\n"
+        "【发文字号】驻政办[2016]70号\n【发布部门】驻马店市政府\n【发布日期】2016.05.31\n"
+        "【时效性】现行有效\n"
+        "各县、区人民政府,城乡一体化示范区、经济开发区、市产业集聚区管委会,市政府各部门:\n"
+        "《驻马店市市长质量奖管理办法》已经市政府研究同意,现予印发,请认真贯彻执行。\n\n"
+        "2016年5月31日\n",
+        {
+            "doc_number": "驻政办〔2016〕70号",
+            "issuers": ["驻马店市人民政府办公室"],
+            "published": "2016-05-31",
+            "in_force": True,
+            "region": "驻马店市",
+        },
+    ),
+    (
+        "county award rules captured from 第一章: no title, no issuer, the county its text names",
+        "第一章 总 则\n第一条 为贯彻落实科学发展观,坚定不移地走质量兴县、名牌强县之路,促进我县经济"
+        "又好又快跨越发展,根据《中华人民共和国产品质量法》、《河南省人民政府关于实施质量兴省战略的决定》"
+        "等有关规定,结合我县实际,制定本办法。\n第二条 本办法所称延津县县长质量奖(以下简称“县长质量奖”)"
+        "是县政府设立的最高质量荣誉奖励。\n",
+        {
+            "title": None,
+            "issuers": [],
+            "level": "county",
+            "region": "延津县",
+            "region_code": "410726",
+        },
+    ),
+    (
+        "interpretation of a county plan: its own county named outside the 《》 it cites",
+        "三、研判和起草过程 根据国家市场监管总局《质量强县(区、镇)培育建设工作方案》精神,"
+        "县市场监管局牵头起草了《青阳县国家质量强县培育建设工作实施方案(征求意见稿)》,"
+        "8月28日以青阳县人民政府办公室名义印发。\n四、工作目标\n到2027年,努力将我县培育建设成"
+        "质量强县。推动质量强市、质量强业向纵深发展。\n",
+        {"issuers": [], "level": "county", "region": "青阳县"},
+    ),
+    (
+        "two-column header table flattened with spaces only, a publication stamp under the title",
+        "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n\n"
+        "2023-01-05 10:00 区人民政府办公室\n"
+        "索 引 号 MB1534522/2023-05475 发文日期 2023-01-03\n"
+        "发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号\n"
+        "分   类 政务公开 有 效 性 有效\n\n"
+        "各街道办事处、乡人民政府,区人民政府各部门、各直属机构:\n\n"
+        "蔡甸区人民政府办公室\n\n2023年1月3日\n",
+        {
+            "doc_number": "蔡政办〔2023〕1号",
+            "published": "2023-01-05",
+            "issuers": ["蔡甸区人民政府办公室"],
+            "issued": "2023-01-03",
+            "in_force": True,
+            "region": "蔡甸区",
+        },
+    ),
+    (
+        "traditional mirror: spam line, header row glued under it; 发布日期 over 公开日期",
+        "日本网址在线观看,日韩视频中文字幕视频一区\n\n"
+        "索引號 1133090008737926X1/2023-155631 公開日期 2023-12-15\n"
+        "發布機構 區市場監督管理分局 文號 普質強區發〔2023〕1號\n"
+        "組配分類 其他文件 主題分類 質量監督\n"
+        "關于印發《普陀區深入貫徹落實〈質量強國建設綱要〉加快建設質量強區的實施方案(2023—2027年)》的通知\n"
+        "發布日期:2024-01-18 14:06\n信息來源:舟山市市場監督管理局普陀分局\n\n"
+        "各鎮人民政府、街道辦事處,區屬功能區管委會,區屬各相關單位:\n\n"
+        "舟山市普陀區質量強區工作領導小組\n\n2023年12月15日\n",
+        {
+            "doc_number": "普质强区发〔2023〕1号",
+            "issuers": ["舟山市普陀区质量强区工作领导小组"],
+            "issued": "2023-12-15",
+            "published": "2024-01-18",
+        },
+    ),
+    (
+        "town page: fields one a line with no title field, the capture starts below the title",
+        "索引号:\nSY0024795371202100079\n公开主体:\n上海市崇明区新河镇人民政府\n"
+        "发文字号:\n沪崇河府〔2021〕38号\n成文日期:\n2021-06-15\n发布日期:\n2021-06-22\n"
+        "生效日期:\n失效日期:\n各相关部门、各单位:\n"
+        "现将《新河镇质量提升行动工作计划(2021-2023 年)》印发给你们,请认真按照执行。\n特此通知。\n"
+        "上海市崇明区新河镇人民政府\n2021年6月15日\n新河镇质量提升行动工作计划\n(2021-2023年)\n",
+        {
+            "title": None,
+            "plan_title": "新河镇质量提升行动工作计划(2021-2023 年)",
+            "doc_number": "沪崇河府〔2021〕38号",
+            "issuers": ["上海市崇明区新河镇人民政府"],
+            "issued": "2021-06-15",
+            "published": "2021-06-22",
+            "level": "town",
+            "region": "新河镇",
+        },
+    ),
+    (
+        "traditional one-liner opening with the signature and the 此件公开发布 note",
+        "建湖縣人民政府2024年5月27日(此件公開發布)建湖縣縣長質量獎管理辦法第一章總則第一條為引導激勵"
+        "各類組織加強質量管理,第九條各鎮(街道、區)人民政府負責所在鎮申報組織的審核、推薦工作,",
+        {
+            "issuers": ["建湖县人民政府"],
+            "issued": "2024-05-27",
+            "published": None,
+            "level": "county",
+            "region": "建湖县",
+        },
+    ),
+    (
+        "aggregator one-liner: the signature glued after a comma, the plan's heading after the date",
+        "滨湖区人民政府关于印发《滨湖区区长质量奖评定管理办法》的通知各镇、开发区、街道,区各直属单位:"
+        "《滨湖区区长质量奖评定管理办法》已经区政府常务会议研究通过,无锡市滨湖区人民政府2023年1月19日"
+        "滨湖区区长质量奖评定管理办法第一章总则第一条为全面贯彻中共中央、国务院关于质量强国的重要方针,",
+        {"issuers": ["无锡市滨湖区人民政府"], "issued": "2023-01-19", "region": "滨湖区"},
+    ),
+    (
+        "a note signed at the end of a traditional one-liner (…办公室2023年10月24日,。)",
+        "為促進通州區(qū)政府質量獎評選工作更加科學,、規(guī)范,區(qū)質委辦對2018版《通州區(qū)政府質量獎管理辦法》"
+        "進行了修訂,下一步,我局將繼續(xù)嚴格推進修訂工作,南通市通州區(qū)質量發(fā)展委員會辦公室2023年10月24日,。",
+        {
+            "issuers": ["南通市通州区质量发展委员会办公室"],
+            "issued": "2023-10-24",
+            "level": "district",
+            "region": "通州区",
+        },
+    ),
+    (
+        "page heading repeats the title above the letterhead issuer line over the 关于 title",
+        "您现在的位置:首页\n > 政务公开 > 政策文件\n关于全面实施标准化战略的意见\n"
+        "发布日期:2017-10-31 11:36:34浏览次数: 来源:区府办(人防办) 字体:[ ]\n\n"
+        "温州市洞头区人民政府文件\n\n洞政发〔2017〕31号\n\n温州市洞头区人民政府\n\n"
+        "关于全面实施标准化战略的意见\n\n各街道办事处,乡镇人民政府,区政府直属各单位:\n",
+        {
+            "title": "温州市洞头区人民政府关于全面实施标准化战略的意见",
+            "doc_number": "洞政发〔2017〕31号",
+            "issuers": ["温州市洞头区人民政府"],
+            "published": "2017-10-31",
+            "region": "洞头区",
+        },
+    ),
+    (
+        "joint letterhead issuers one a line over a 关于印发 title",
+        "中共杨凌示范区工委\n杨凌示范区管委会\n"
+        "关于印发《杨凌示范区贯彻落实〈质量强国建设纲要〉实施意见》的通知\n\n"
+        "来源:办公室 发布时间:2023-12-29 00:00\n\n"
+        "杨陵区委、区政府,党工委和管委会各工作部门、各直属机构:\n\n"
+        "中共杨凌示范区工委\n\n杨凌示范区管委会\n\n 2023年12月27日\n",
+        {
+            "title": "中共杨凌示范区工委 杨凌示范区管委会关于印发"
+            "《杨凌示范区贯彻落实〈质量强国建设纲要〉实施意见》的通知",
+            "issuers": ["中共杨凌示范区工委", "杨凌示范区管委会"],
+            "issued": "2023-12-27",
+            "published": "2023-12-29",
+        },
+    ),
 ]
 
 
@@ -322,3 +517,89 @@ def test_a_review_paragraph_is_not_a_goal_list() -> None:
         "——名牌产品。全市新增湖北名牌产品12个。\n"
     )
     assert _targets(text) == []
+
+
+# Round 2 (data/labels/local2): owners of measures in local styles.
+
+
+def _owners(text: str) -> list[tuple[str, str, str]]:
+    doc = extract_bytes(text.encode("utf-8"), "plan.txt")
+    return [
+        (m.title[:6], role, agency.name or agency.raw)
+        for m in doc.measures
+        for role in ("lead", "participants", "responsible")
+        for agency in getattr(m, role)
+    ]
+
+
+def test_lead_and_responsible_lines_under_an_item() -> None:
+    text = (
+        "鞍山市立山区人民政府文件\n鞍立政发〔2023〕2号\n立山区人民政府关于印发"
+        "立山区政府2023年重点工作任务分解和责任分工方案的通知\n"
+        "一、经济社会发展的主要预期目标\n\n1.努力实现地区生产总值增长6.2%左右。\n\n"
+        "牵头单位:区发改局\n\n责任单位:立山经济开发区,全区经济运行各专班\n\n"
+        "2.规模上工业增加值增长5%左右。\n\n牵头单位:区工信局\n\n责任单位:立山经济开发区\n"
+    )
+    assert _owners(text) == [
+        ("努力实现地区", "lead", "立山区发展和改革局"),
+        ("努力实现地区", "participants", "立山经济开发区"),
+        ("努力实现地区", "participants", "全区经济运行各专班"),
+        ("规模上工业增", "lead", "立山区工业和信息化局"),
+        ("规模上工业增", "participants", "立山经济开发区"),
+    ]
+
+
+def test_owners_in_square_brackets_closing_an_item() -> None:
+    text = (
+        "名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n"
+        "发布机构: 下陆区政府办公室\n一、全力统筹疫情防控和经济社会秩序恢复\n(一)坚持常态化疫情防控\n"
+        "1、切实提高政治站位,慎终如始精准抓好疫情防控工作。"
+        "[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n"
+        "2、以爱国卫生运动和文明城市创建为抓手,巩固疫情防控成果。"
+        "[牵头单位:区卫健局、区创文办;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n"
+    )
+    owners = _owners(text)
+    assert [(role, who) for _, role, who in owners if role == "participants"] == [
+        ("participants", "区疫情防控指挥部成员单位"),
+        ("participants", "各街办(新区)"),
+    ] * 2
+    assert [who for _, role, who in owners if role == "lead"][-1] == "区创文办"
+    assert not [o for o in owners if o[1] == "responsible"]
+
+
+def test_a_lead_list_then_bodies_that_share_the_work_by_duty() -> None:
+    text = (
+        "一、坚持系统集成,推动审批全链条优化\n"
+        "1.全面实施行政许可事项清单管理。将依法设定的行政许可事项全部纳入清单管理。"
+        "(市政府办公室、市行政审批制度改革工作领导小组办公室牵头,"
+        "市级各有关部门及各县市区政府按职责分工负责)\n"
+        "2.持续深化相对集中行政许可权改革。按程序在市、县两级政府网站公布。(市政府办公室牵头)\n"
+    )
+    assert _owners(text)[:4] == [
+        ("全面实施行政", "lead", "市政府办公室"),
+        ("全面实施行政", "lead", "市行政审批制度改革工作领导小组办公室"),
+        ("全面实施行政", "participants", "市级各有关部门"),
+        ("全面实施行政", "participants", "各县市区政府"),
+    ]
+
+
+def test_a_relative_goal_over_a_list_of_indicators_is_one_goal_each() -> None:
+    text = (
+        "区人民政府办公室关于印发2020年区政府重点工作责任分解的通知\n"
+        "今年经济社会发展的主要预期目标是:地区生产总值、规模以上工业增加值、固定资产投资、"
+        "社会消费品零售总额、地方公共财政预算收入、外贸出口等指标增幅高于全市平均水平,"
+        "其他指标与全市基本同步。\n"
+    )
+    assert _targets(text) == [(None, None, "relative", 2020)] * 6
+
+
+def test_goals_under_a_goal_heading_run_into_a_flattened_line() -> None:
+    text = (
+        "济宁市任城区人民政府关于印发《济宁市任城区创建国家农产品质量安全区实施方案》的通知\n"
+        "发布时间:2021年08月28日\n"
+        "为整体提升农产品质量安全水平,结合我区实际,制定本方案。一、指导思想以习近平新时代中国特色"
+        "社会主义思想为指导,全力创建农产品质量安全区。二、创建目标2022年8底前,各项创建指标全部达到"
+        "《国家农产品质量安全县创建标准》。(一)农产品质量安全水平明显提高。食用农产品抽检合格率达到"
+        "98%以上,不合格食用农产品处置率达到100%。三、主要任务抽检覆盖率达到90%。\n"
+    )
+    assert _targets(text) == [(98.0, "%", ">=", 2022), (100.0, "%", "=", 2022)]
