@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from api import admin, examples, search
+from api import admin, examples, models, search
 from api.errors import ApiError
 from api.rest import Limit, Offset, named
-from api.shape import doc_id, group_measures, listing, typed, with_evidence
+from api.shape import doc_id, group_measures, paged, typed, with_evidence
 from api.state import Service
 from ontology import terms
 
@@ -37,9 +37,11 @@ def make_documents_router() -> APIRouter:
 
     @router.get(
         "/documents",
+        response_model=models.DocumentPage,
         summary="List the policy documents",
         description="Loaded documents, oldest first, filtered and paginated "
-        "(named query `document_list`).",
+        "(named query `document_list`). `region` includes the regions inside it; `total` "
+        "counts every match, `more` how many follow the page.",
         responses={200: {"content": {"application/json": {"example": examples.DOCUMENTS}}}},
     )
     async def list_documents(
@@ -60,20 +62,23 @@ def make_documents_router() -> APIRouter:
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        answer = await named(state, "document_list", level=level, region=region)
-        items = [_document_row(row) for row in answer.rows]
-        if year is not None:
-            items = [d for d in items if str(d.get("issued") or "").startswith(str(year))]
-        if type:
-            items = [d for d in items if d.get("docType") and type in d["docType"]]
-        if in_force is not None:
-            items = [d for d in items if d.get("inForce") is in_force]
-        return listing(
-            items, limit=limit, offset=offset, query="document_list", truncated=answer.truncated
+        answer = await named(
+            state,
+            "document_list",
+            limit=limit,
+            offset=offset,
+            level=level,
+            region=region,
+            year=year,
+            type=type,
+            inForce=None if in_force is None else str(in_force).lower(),
         )
+        items = [_document_row(row) for row in answer.rows]
+        return paged(answer, items, limit=limit, offset=offset, query="document_list")
 
     @router.get(
         "/documents/{doc}",
+        response_model=models.Document,
         summary="One document with its measures, targets and references",
         description="Metadata (`document_detail`), sections (`document_sections`), "
         "measures with their agencies "
@@ -107,6 +112,7 @@ def make_documents_router() -> APIRouter:
 
     @router.get(
         "/documents/{doc}/text",
+        response_model=models.DocumentText,
         summary="The cleaned text of a document with the offsets of every extracted fact",
         description="Every `start`/`end` in the API is a character offset into this text "
         "(named query `document_text`).",
@@ -178,6 +184,7 @@ def make_documents_router() -> APIRouter:
 
     @router.post(
         "/documents",
+        response_model=models.Uploaded,
         status_code=201,
         summary="Upload a document (admin token)",
         description="Multipart field `file`: a .txt, .html, .docx or .pdf policy document. "
@@ -225,6 +232,7 @@ def make_documents_router() -> APIRouter:
 
     @router.delete(
         "/documents/{doc}",
+        response_model=models.Deleted,
         summary="Delete a document (admin token)",
         description="Drops the document's graph and recomputes the links between documents. "
         "Needs `Authorization: Bearer <token>`.",

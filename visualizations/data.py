@@ -169,11 +169,6 @@ def concept_list(store: Store) -> list[dict[str, Any]]:
     return _with_urls(_run(store, "indicators"))
 
 
-def search(store: Store, q: str) -> list[dict[str, Any]]:
-    """Keyword hits in titles, measures and target sentences."""
-    return _with_urls(_run(store, "search", q=q.strip())[:500])
-
-
 @dataclass
 class DocumentPage:
     """Everything the document page shows."""
