@@ -12,6 +12,7 @@ from api.rest import Limit, Offset, named
 from api.shape import agency_id, agency_role, doc_id, listing, paged, typed, with_evidence
 from api.state import Service, ServiceState
 from graph import fulltext
+from graph.errors import ParameterError
 from graph.search_entries import KINDS
 from ontology import terms
 
@@ -39,16 +40,22 @@ async def _resolve_agency(state: ServiceState, key: str) -> dict[str, Any]:
     """An agency by IRI, by its path under …/agency/, or by its full name (most measures
     first when several agencies share a name). Agencies that only issue documents (no
     measures) are found by IRI or path."""
-    rows = [_agency_row(r) for r in (await named(state, "agencies")).rows]
     iri = key if key.startswith(("http://", "https://")) else terms.AGENCY_BASE + key
-    for row in rows:
-        if row["agency"] == iri:
-            return row
-    named_so = [r for r in rows if r.get("label") == key]
-    if named_so:
-        return max(named_so, key=lambda r: (r.get("lead") or 0) + (r.get("responsible") or 0))
-    if "/" in key.removeprefix(terms.AGENCY_BASE):
-        issued = await named(state, "issued_documents", agency=_quote_path(iri))
+    for candidate in dict.fromkeys((iri, _quote_path(iri))):
+        # one agency's own roles (agency_detail), not the GROUP BY over every agency
+        try:
+            found = (await named(state, "agency_detail", agency=candidate)).rows
+        except ParameterError:
+            continue  # not an IRI: perhaps a name
+        if found:
+            return _agency_row(found[0])
+    if "/" not in key.removeprefix(terms.AGENCY_BASE):
+        rows = [_agency_row(r) for r in (await named(state, "agencies")).rows]
+        named_so = [r for r in rows if r.get("label") == key]
+        if named_so:
+            return max(named_so, key=lambda r: (r.get("lead") or 0) + (r.get("responsible") or 0))
+    else:
+        issued = await named(state, "issued_documents", limit=1, agency=_quote_path(iri))
         if issued.rows:
             return {"agency": _quote_path(iri), "id": agency_id(_quote_path(iri)), "label": None}
     raise ApiError(404, "no such agency", {"agency": key})
