@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
@@ -75,6 +76,8 @@ class Slice:
     total: int
     offset: int
     shown: int
+    #: the page size asked for
+    limit: int = 100
 
     @property
     def more(self) -> int:
@@ -89,7 +92,7 @@ class Slice:
     @property
     def previous(self) -> int | None:
         """The offset of the previous page (None on the first)."""
-        return max(0, self.offset - PAGE) if self.offset else None
+        return max(0, self.offset - self.limit) if self.offset else None
 
 
 #: rows a page asks for at a time
@@ -97,10 +100,10 @@ PAGE = 100
 
 
 def _page(
-    store: Store, name: str, offset: int = 0, **params: Any
+    store: Store, name: str, offset: int = 0, limit: int = PAGE, **params: Any
 ) -> tuple[list[dict[str, str | None]], Slice]:
-    page = queries.run_page(store, name, limit=PAGE, offset=max(0, offset), **params)
-    return page.rows, Slice(page.total, page.offset, len(page.rows))
+    page = queries.run_page(store, name, limit=limit, offset=max(0, offset), **params)
+    return page.rows, Slice(page.total, page.offset, len(page.rows), limit)
 
 
 # ---- views ----------------------------------------------------------------------------------
@@ -392,12 +395,14 @@ def agency_iri(agency_id: str) -> str:
     return agency_id if agency_id.startswith(terms.AGENCY_BASE) else terms.AGENCY_BASE + agency_id
 
 
-def agency_detail(store: Store, agency_id: str, *, offset: int = 0) -> AgencyPage | None:
+def agency_detail(
+    store: Store, agency_id: str, *, offset: int = 0, limit: int = PAGE
+) -> AgencyPage | None:
     """The agency page and its network: a page of its measures across all documents and
     levels (from ``offset``), and its counts over all of them."""
     iri = agency_iri(agency_id)
     try:
-        rows, shown = _page(store, "agency_measures", offset, agency=iri)
+        rows, shown = _page(store, "agency_measures", offset, limit, agency=iri)
         found = _run(store, "agency_detail", agency=iri)
     except ParameterError:
         return None
@@ -444,6 +449,14 @@ class CascadePage:
     #: the region, level and years asked for (only those given)
     scope: dict[str, str] = field(default_factory=dict)
 
+    def link(self, offset: int | None) -> str:
+        """The query string of the same scoped cascade from ``offset``."""
+        keep = {
+            **self.scope,
+            **({"limit": str(self.shown.limit)} if self.shown.limit != PAGE else {}),
+        }
+        return "?" + urlencode({**keep, "offset": offset or 0})
+
 
 def cascade_detail(
     store: Store,
@@ -454,6 +467,7 @@ def cascade_detail(
     year_from: int | None = None,
     year_to: int | None = None,
     offset: int = 0,
+    limit: int = PAGE,
 ) -> CascadePage | None:
     """The cascade page and view of one indicator concept: a page of its targets (from
     ``offset``), scoped to a region and every region inside it, a level and target years, with
@@ -469,7 +483,7 @@ def cascade_detail(
         page = queries.run_page(
             store,
             "cascade",
-            limit=PAGE,
+            limit=limit,
             offset=max(0, offset),
             count_by="level",
             concept=concept_id,
@@ -498,7 +512,7 @@ def cascade_detail(
             }
         )
     view = cascade_view(rows, gaps, concept_label=str(label))
-    shown = Slice(page.total, page.offset, len(rows))
+    shown = Slice(page.total, page.offset, len(rows), limit)
     if shown.more:
         view.notes.append(
             f"共 {shown.total} 个目标，只画出本页 {shown.shown} 个；可按地区、层级、年份缩小范围。"

@@ -289,10 +289,13 @@ def agencies_page(store: StoreDep) -> HTMLResponse:
 
 
 def agency_page(
-    agency_id: str, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0
+    agency_id: str,
+    store: StoreDep,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> HTMLResponse:
     """One agency: a page of its measures by role across all documents, with its network."""
-    found = _found(data.agency_detail(store, agency_id, offset=offset), "agency")
+    found = _found(data.agency_detail(store, agency_id, offset=offset, limit=limit), "agency")
     return _network_page("agency.html", found.view, agency=found, data_path=f"/agency/{agency_id}")
 
 
@@ -306,9 +309,10 @@ def cascade_page(
     store: StoreDep,
     region: Annotated[str | None, Query(max_length=200)] = None,
     level: str | None = None,
-    year_from: Annotated[int | None, Query(alias="from", ge=1000, le=9999)] = None,
-    year_to: Annotated[int | None, Query(alias="to", ge=1000, le=9999)] = None,
+    year_from: Annotated[str | None, Query(alias="from", max_length=4)] = None,
+    year_to: Annotated[str | None, Query(alias="to", max_length=4)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> HTMLResponse:
     """One indicator's cascade: the tree and the table of targets by level, a page at a time,
     within a region (and the regions inside it), a level and target years when given."""
@@ -318,15 +322,25 @@ def cascade_page(
             concept_id,
             region=region or None,
             level=level or None,
-            year_from=year_from,
-            year_to=year_to,
+            year_from=_year(year_from),
+            year_to=_year(year_to),
             offset=offset,
+            limit=limit,
         ),
         "indicator",
     )
     return _network_page(
         "cascade.html", found.view, cascade=found, data_path=f"/concept/indicator/{concept_id}"
     )
+
+
+def _year(text: str | None) -> int | None:
+    """A year from the scope form; an empty or non-numeric box means no bound.
+
+    >>> _year("2014"), _year(""), _year("x")
+    (2014, None, None)
+    """
+    return int(text) if text and text.isdigit() else None
 
 
 def make_router() -> APIRouter:
