@@ -13,21 +13,12 @@ from api.shape import agency_id, agency_role, doc_id, listing, paged, typed, wit
 from api.state import Service, ServiceState
 from graph import fulltext
 from graph.errors import ParameterError
+from graph.regions import LEVEL_RANK
 from graph.search_entries import KINDS
 from ontology import terms
 
 ROLES = ("lead", "participating", "responsible")
 LEVELS = ("national", "province", "city", "county", "district", "town", "unknown")
-#: the order cascade.rq gives the levels (national → town)
-LEVEL_RANK = {
-    "national": 0,
-    "province": 1,
-    "city": 2,
-    "county": 3,
-    "district": 3,
-    "town": 4,
-    "unknown": 5,
-}
 
 
 def _agency_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -310,7 +301,7 @@ def make_resources_router() -> APIRouter:
             level_name = name or "unknown"
             levels[level_name] = {
                 "level": level_name,
-                "rank": LEVEL_RANK.get(level_name),
+                "rank": LEVEL_RANK.get(level_name, len(LEVEL_RANK) - 1),
                 "total": count,
                 "targets": [],
             }
