@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
@@ -23,6 +24,16 @@ DocId = Annotated[
     ),
 ]
 LEVELS = "national, province, city, county, district, town, unknown"
+
+
+def _slug(doc: str) -> str:
+    """The id as the document's IRI spells it: the server decodes a path, but IRIs keep
+    non-ASCII ids percent-encoded (``…/doc/%E6%9D%8E…``), so encode them back.
+
+    >>> _slug("李质强发-2015-45"), _slug("su-zhengbanfa-2012-123")
+    ('%E6%9D%8E%E8%B4%A8%E5%BC%BA%E5%8F%91-2015-45', 'su-zhengbanfa-2012-123')
+    """
+    return quote(doc, safe="%~.-_")
 
 
 def _document_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -91,6 +102,7 @@ def make_documents_router() -> APIRouter:
         },
     )
     async def get_document(doc: DocId, state: Service) -> dict[str, Any]:
+        doc = _slug(doc)
         detail = (await named(state, "document_detail", doc=doc)).rows
         if not detail:
             raise ApiError(404, "no such document", {"id": doc})
@@ -122,6 +134,7 @@ def make_documents_router() -> APIRouter:
         },
     )
     async def get_document_text(doc: DocId, state: Service) -> dict[str, Any]:
+        doc = _slug(doc)
         rows = (await named(state, "document_text", doc=doc)).rows
         if not rows:
             raise ApiError(404, "no such document", {"id": doc})
