@@ -489,7 +489,11 @@ def cascade_detail(
             concept=concept_id,
             **scope,
         )
-        missing = queries.run_page(store, "not_taken_up", limit=PAGE, concept=concept_id)
+        # not_taken_up has no scope: a scoped cascade leaves the gaps out rather than show
+        # gaps of regions outside the scope
+        missing = queries.run_page(
+            store, "not_taken_up", limit=0 if any(scope.values()) else PAGE, concept=concept_id
+        )
         labels = _run(store, "indicator_label", concept=concept_id)
     except ParameterError:
         return None
