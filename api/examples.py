@@ -42,6 +42,7 @@ DOCUMENTS: Any = {
     "total": 5,
     "limit": 2,
     "offset": 0,
+    "more": 3,
     "truncated": False,
     "query": "/queries/document_list",
 }
@@ -303,6 +304,7 @@ AGENCIES: Any = {
     "total": 74,
     "limit": 2,
     "offset": 0,
+    "more": 72,
     "truncated": False,
     "query": "/queries/agencies",
 }
@@ -397,7 +399,13 @@ AGENCY: Any = {
             },
         ],
     },
+    "measureTotals": {"lead": 16, "participating": 0, "responsible": 10},
+    "total": 26,
+    "limit": 100,
+    "offset": 0,
+    "more": 0,
     "issued": [],
+    "issuedTotal": 0,
 }
 
 MEASURES: Any = {
@@ -439,6 +447,7 @@ MEASURES: Any = {
     "total": 1,
     "limit": 1,
     "offset": 0,
+    "more": 0,
     "truncated": False,
     "query": "/queries/measure_agencies",
 }
@@ -495,6 +504,7 @@ TARGETS: Any = {
     "total": 54,
     "limit": 2,
     "offset": 0,
+    "more": 52,
     "truncated": False,
     "query": "/queries/targets",
 }
@@ -519,6 +529,7 @@ INDICATORS: Any = {
     "total": 47,
     "limit": 47,
     "offset": 0,
+    "more": 45,
     "truncated": False,
     "query": "/queries/indicators",
 }
@@ -526,10 +537,16 @@ INDICATORS: Any = {
 CASCADE: Any = {
     "concept": "https://w3id.org/policykg/concept/indicator/jiangsu-famous-brand",
     "id": "jiangsu-famous-brand",
+    "scope": {},
+    "total": 2,
+    "limit": 100,
+    "offset": 0,
+    "more": 0,
     "levels": [
         {
             "level": "province",
             "rank": 1,
+            "total": 1,
             "targets": [
                 {
                     "target": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123/target/7",
@@ -561,6 +578,7 @@ CASCADE: Any = {
         {
             "level": "city",
             "rank": 2,
+            "total": 1,
             "targets": [
                 {
                     "target": "https://w3id.org/policykg/doc/zhen-zhengbanfa-2014-85/target/17",
@@ -592,6 +610,7 @@ CASCADE: Any = {
     ],
     "weakLinks": [],
     "notTakenUp": [],
+    "notTakenUpTotal": 0,
 }
 
 REGIONS: Any = {
@@ -616,55 +635,19 @@ REGIONS: Any = {
     "total": 4,
     "limit": 4,
     "offset": 0,
+    "more": 2,
     "truncated": False,
     "query": "/queries/document_list",
-}
-
-SEARCH: Any = {
-    "items": [
-        {
-            "kind": "measure",
-            "item": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123/measure/3",
-            "label": "建立质量奖励制度",
-            "doc": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123",
-            "docTitle": "省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知",
-            "matched": ["质量奖励制度", "奖励制度"],
-            "score": 8,
-            "evidence": {
-                "document": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123",
-                "sentence": "建立质量奖励制度。设立江苏省质量奖,制定质量奖管理办法,成立质量奖评审委员会,开展首届江苏省质量奖评审活动。指导推进各地政府质量奖励工作。(省质监局牵头,省发展改革委、经济和信息化委、监察厅、财政厅、人力资源社会保障厅、住房城乡建设厅、交通运输厅、农委,江苏检验检疫局参加)",
-                "start": 1019,
-                "end": 1156,
-            },
-        },
-        {
-            "kind": "measure",
-            "item": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123/measure/5",
-            "label": "推行“首席质量官”制度",
-            "doc": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123",
-            "docTitle": "省政府办公厅关于印发江苏省贯彻实施质量发展纲要2012年行动计划的通知",
-            "matched": ["制度"],
-            "score": 1,
-            "evidence": {
-                "document": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123",
-                "sentence": "推行“首席质量官”制度。制定出台推行首席质量官制度的实施意见,在江苏省质量奖、江苏名牌、省级质量信用AA级和AAA级企业中积极推行“首席质量官”制度。(省质监局牵头,省经济和信息化委参加)",
-                "start": 1268,
-                "end": 1362,
-            },
-        },
-    ],
-    "total": 17,
-    "limit": 2,
-    "offset": 0,
-    "truncated": False,
-    "query": "/queries/search",
-    "terms": ["质量奖励制度", "奖励制度"],
 }
 
 RUN: Any = {
     "query": "measure_agencies",
     "parameters": {"phrase": "建立质量奖励制度"},
     "count": 10,
+    "total": 10,
+    "limit": None,
+    "offset": 0,
+    "more": 0,
     "truncated": False,
     "rows": [
         {

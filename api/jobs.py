@@ -36,6 +36,11 @@ class NamedJob:
     name: str
     params: dict[str, str] = field(default_factory=dict)
     max_rows: int = 10_000
+    #: a page of the answer (``None``: every row up to ``max_rows``)
+    limit: int | None = None
+    offset: int = 0
+    #: a column whose values the answer counts over every row (``RowsAnswer.counts``)
+    count_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,10 @@ class RowsAnswer:
 
     rows: list[dict[str, str | None]]
     truncated: bool
+    #: how many rows the whole answer has, beyond the page and the cap
+    total: int | None = None
+    #: rows per value of the job's ``count_by`` column, over every row
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def run_job(store: Store, job: SparqlJob | NamedJob) -> SparqlAnswer | RowsAnswer:
@@ -67,8 +76,13 @@ def run_job(store: Store, job: SparqlJob | NamedJob) -> SparqlAnswer | RowsAnswe
 def _run_named(store: Store, job: NamedJob) -> RowsAnswer:
     from graph import queries
 
-    rows = queries.run(store, job.name, **job.params)
-    return RowsAnswer(rows=list(rows[: job.max_rows]), truncated=len(rows) > job.max_rows)
+    limit = job.max_rows if job.limit is None else min(job.limit, job.max_rows)
+    page = queries.run_page(
+        store, job.name, limit=limit, offset=job.offset, count_by=job.count_by, **job.params
+    )
+    # a page the caller asked for is not truncated; an answer cut at the row cap is
+    truncated = job.limit is None and page.total > job.offset + job.max_rows
+    return RowsAnswer(rows=page.rows, truncated=truncated, total=page.total, counts=page.counts)
 
 
 def _run_sparql(store: Store, job: SparqlJob) -> SparqlAnswer:

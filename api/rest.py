@@ -18,13 +18,32 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 
 
-async def named(state: ServiceState, name: str, **params: Any) -> RowsAnswer:
+async def named(
+    state: ServiceState,
+    name: str,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    count_by: str | None = None,
+    **params: Any,
+) -> RowsAnswer:
     """Run the named query ``name`` in a query worker (time limit and row cap apply).
 
-    Parameters given as ``None`` are left out (the query's optional parameters).
+    Parameters given as ``None`` are left out (the query's optional parameters). With
+    ``limit`` the worker answers only rows ``[offset, offset + limit)`` of the query's order
+    and ``total``, how many rows there are in all (``counts``: how many per value of the
+    column ``count_by``).
     """
     given = {k: str(v) for k, v in params.items() if v is not None and v != ""}
-    answer = await state.run(NamedJob(name=name, params=given, max_rows=state.settings.max_rows))
+    job = NamedJob(
+        name=name,
+        params=given,
+        max_rows=state.settings.max_rows,
+        limit=limit,
+        offset=offset,
+        count_by=count_by,
+    )
+    answer = await state.run(job)
     assert isinstance(answer, RowsAnswer)
     return answer
 

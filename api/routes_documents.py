@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from api import admin, examples, search
+from api import admin, examples, models, search
 from api.errors import ApiError
 from api.rest import Limit, Offset, named
-from api.shape import doc_id, group_measures, listing, typed, with_evidence
+from api.shape import doc_id, group_measures, paged, typed, with_evidence
 from api.state import Service
 from ontology import terms
 
@@ -25,6 +26,16 @@ DocId = Annotated[
 LEVELS = "national, province, city, county, district, town, unknown"
 
 
+def _slug(doc: str) -> str:
+    """The id as the document's IRI spells it: the server decodes a path, but IRIs keep
+    non-ASCII ids percent-encoded (``…/doc/%E6%9D%8E…``), so encode them back.
+
+    >>> _slug("李质强发-2015-45"), _slug("su-zhengbanfa-2012-123")
+    ('%E6%9D%8E%E8%B4%A8%E5%BC%BA%E5%8F%91-2015-45', 'su-zhengbanfa-2012-123')
+    """
+    return quote(doc, safe="%~.-_")
+
+
 def _document_row(row: dict[str, Any]) -> dict[str, Any]:
     out = typed(row)
     out["id"] = doc_id(row.get("doc"))
@@ -37,9 +48,11 @@ def make_documents_router() -> APIRouter:
 
     @router.get(
         "/documents",
+        response_model=models.DocumentPage,
         summary="List the policy documents",
         description="Loaded documents, oldest first, filtered and paginated "
-        "(named query `document_list`).",
+        "(named query `document_list`). `region` includes the regions inside it; `total` "
+        "counts every match, `more` how many follow the page.",
         responses={200: {"content": {"application/json": {"example": examples.DOCUMENTS}}}},
     )
     async def list_documents(
@@ -60,20 +73,23 @@ def make_documents_router() -> APIRouter:
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        answer = await named(state, "document_list", level=level, region=region)
-        items = [_document_row(row) for row in answer.rows]
-        if year is not None:
-            items = [d for d in items if str(d.get("issued") or "").startswith(str(year))]
-        if type:
-            items = [d for d in items if d.get("docType") and type in d["docType"]]
-        if in_force is not None:
-            items = [d for d in items if d.get("inForce") is in_force]
-        return listing(
-            items, limit=limit, offset=offset, query="document_list", truncated=answer.truncated
+        answer = await named(
+            state,
+            "document_list",
+            limit=limit,
+            offset=offset,
+            level=level,
+            region=region,
+            year=year,
+            type=type,
+            inForce=None if in_force is None else str(in_force).lower(),
         )
+        items = [_document_row(row) for row in answer.rows]
+        return paged(answer, items, limit=limit, offset=offset, query="document_list")
 
     @router.get(
         "/documents/{doc}",
+        response_model=models.Document,
         summary="One document with its measures, targets and references",
         description="Metadata (`document_detail`), sections (`document_sections`), "
         "measures with their agencies "
@@ -86,6 +102,7 @@ def make_documents_router() -> APIRouter:
         },
     )
     async def get_document(doc: DocId, state: Service) -> dict[str, Any]:
+        doc = _slug(doc)
         detail = (await named(state, "document_detail", doc=doc)).rows
         if not detail:
             raise ApiError(404, "no such document", {"id": doc})
@@ -107,6 +124,7 @@ def make_documents_router() -> APIRouter:
 
     @router.get(
         "/documents/{doc}/text",
+        response_model=models.DocumentText,
         summary="The cleaned text of a document with the offsets of every extracted fact",
         description="Every `start`/`end` in the API is a character offset into this text "
         "(named query `document_text`).",
@@ -116,6 +134,7 @@ def make_documents_router() -> APIRouter:
         },
     )
     async def get_document_text(doc: DocId, state: Service) -> dict[str, Any]:
+        doc = _slug(doc)
         rows = (await named(state, "document_text", doc=doc)).rows
         if not rows:
             raise ApiError(404, "no such document", {"id": doc})
@@ -178,6 +197,7 @@ def make_documents_router() -> APIRouter:
 
     @router.post(
         "/documents",
+        response_model=models.Uploaded,
         status_code=201,
         summary="Upload a document (admin token)",
         description="Multipart field `file`: a .txt, .html, .docx or .pdf policy document. "
@@ -225,6 +245,7 @@ def make_documents_router() -> APIRouter:
 
     @router.delete(
         "/documents/{doc}",
+        response_model=models.Deleted,
         summary="Delete a document (admin token)",
         description="Drops the document's graph and recomputes the links between documents. "
         "Needs `Authorization: Bearer <token>`.",

@@ -7,15 +7,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api import conneg, examples
+from api import conneg, examples, models
 from api.errors import ApiError
-from api.rest import named
+from api.rest import Offset, named
 from api.shape import to_csv
 from api.state import Service
 from graph import queries
 from graph.errors import UnknownQuery
 
-RESERVED = {"format"}
+RESERVED = {"format", "limit", "offset"}
 
 
 def describe(entry: queries.NamedQuery) -> dict[str, Any]:
@@ -45,6 +45,7 @@ def make_queries_router() -> APIRouter:
 
     @router.get(
         "/queries",
+        response_model=list[models.NamedQuery],
         summary="List the named queries",
         description="Every `.rq` file under graph/queries with what it answers and its "
         "parameters; each REST resource is one of these underneath.",
@@ -55,6 +56,7 @@ def make_queries_router() -> APIRouter:
 
     @router.get(
         "/queries/{name}",
+        response_model=models.QueryAnswer,
         summary="Run a named query (or fetch its SPARQL text as NAME.rq)",
         description="Pass the query's parameters as URL parameters (see `/queries`). "
         "Answers JSON, or CSV with `format=csv` or `Accept: text/csv`. `/queries/NAME.rq` "
@@ -77,6 +79,11 @@ def make_queries_router() -> APIRouter:
         request: Request,
         state: Service,
         format: Annotated[str | None, Query(description="json or csv (overrides Accept).")] = None,
+        limit: Annotated[
+            int | None,
+            Query(ge=1, le=10_000, description="Page size (default: every row up to the cap)."),
+        ] = None,
+        offset: Offset = 0,
     ) -> Response:
         if name.endswith(".rq"):
             entry = queries.catalog_entry(name.removesuffix(".rq"))
@@ -86,9 +93,12 @@ def make_queries_router() -> APIRouter:
         except UnknownQuery as exc:
             raise ApiError(404, "no such named query", {"name": name}) from exc
         params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
-        answer = await named(state, name, **params)
+        answer = await named(state, name, limit=limit, offset=offset, **params)
         want_csv = _wants_csv(format, request.headers.get("accept"))
-        headers = {"X-PolicyKG-Truncated": "true"} if answer.truncated else {}
+        total = answer.total if answer.total is not None else len(answer.rows)
+        headers = {"X-Total-Count": str(total)}
+        if answer.truncated:
+            headers["X-PolicyKG-Truncated"] = "true"
         if want_csv:
             return Response(
                 to_csv(answer.rows), media_type="text/csv; charset=utf-8", headers=headers
@@ -97,6 +107,10 @@ def make_queries_router() -> APIRouter:
             "query": name,
             "parameters": params,
             "count": len(answer.rows),
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "more": max(0, total - offset - len(answer.rows)),
             "truncated": answer.truncated,
             "rows": answer.rows,
         }

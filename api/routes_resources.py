@@ -6,12 +6,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api import examples, search
+from api import examples, models, search
 from api.errors import ApiError
 from api.rest import Limit, Offset, named
-from api.shape import agency_id, agency_role, doc_id, listing, typed, with_evidence
+from api.shape import agency_id, agency_role, doc_id, listing, paged, typed, with_evidence
 from api.state import Service, ServiceState
 from graph import fulltext
+from graph.errors import ParameterError
+from graph.regions import LEVEL_RANK
 from graph.search_entries import KINDS
 from ontology import terms
 
@@ -29,16 +31,22 @@ async def _resolve_agency(state: ServiceState, key: str) -> dict[str, Any]:
     """An agency by IRI, by its path under …/agency/, or by its full name (most measures
     first when several agencies share a name). Agencies that only issue documents (no
     measures) are found by IRI or path."""
-    rows = [_agency_row(r) for r in (await named(state, "agencies")).rows]
     iri = key if key.startswith(("http://", "https://")) else terms.AGENCY_BASE + key
-    for row in rows:
-        if row["agency"] == iri:
-            return row
-    named_so = [r for r in rows if r.get("label") == key]
-    if named_so:
-        return max(named_so, key=lambda r: (r.get("lead") or 0) + (r.get("responsible") or 0))
-    if "/" in key.removeprefix(terms.AGENCY_BASE):
-        issued = await named(state, "issued_documents", agency=_quote_path(iri))
+    for candidate in dict.fromkeys((iri, _quote_path(iri))):
+        # one agency's own roles (agency_detail), not the GROUP BY over every agency
+        try:
+            found = (await named(state, "agency_detail", agency=candidate)).rows
+        except ParameterError:
+            continue  # not an IRI: perhaps a name
+        if found:
+            return _agency_row(found[0])
+    if "/" not in key.removeprefix(terms.AGENCY_BASE):
+        rows = [_agency_row(r) for r in (await named(state, "agencies")).rows]
+        named_so = [r for r in rows if r.get("label") == key]
+        if named_so:
+            return max(named_so, key=lambda r: (r.get("lead") or 0) + (r.get("responsible") or 0))
+    else:
+        issued = await named(state, "issued_documents", limit=1, agency=_quote_path(iri))
         if issued.rows:
             return {"agency": _quote_path(iri), "id": agency_id(_quote_path(iri)), "label": None}
     raise ApiError(404, "no such agency", {"agency": key})
@@ -57,6 +65,7 @@ def make_resources_router() -> APIRouter:
 
     @router.get(
         "/agencies",
+        response_model=models.AgencyPage,
         tags=["agencies"],
         summary="List the agencies with how many measures they lead, join or answer for",
         description="Named query `agencies`.",
@@ -70,20 +79,21 @@ def make_resources_router() -> APIRouter:
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        answer = await named(state, "agencies", region=region)
+        answer = await named(state, "agencies", limit=limit, offset=offset, region=region)
         items = [_agency_row(r) for r in answer.rows]
-        return listing(
-            items, limit=limit, offset=offset, query="agencies", truncated=answer.truncated
-        )
+        return paged(answer, items, limit=limit, offset=offset, query="agencies")
 
     @router.get(
         "/agencies/{agency:path}",
+        response_model=models.Agency,
         tags=["agencies"],
         summary="One agency: its measures by role across all documents, and the documents "
         "it issued",
         description="`agency` is the agency's id (`320000/quality-supervision`), its IRI or "
         "its full name (`江苏省质量技术监督局`). Named queries `agencies`, `agency_measures`, "
-        "`issued_documents`.",
+        "`issued_documents`. `measures` holds the page `[offset, offset + limit)` of its "
+        "measures (in document order), `measureTotals` how many it has in each role, `more` "
+        "how many follow; `issued` the first `limit` documents it issued of `issuedTotal`.",
         responses={
             200: {"content": {"application/json": {"example": examples.AGENCY}}},
             404: {"description": "No such agency."},
@@ -92,12 +102,27 @@ def make_resources_router() -> APIRouter:
     async def get_agency(
         agency: Annotated[str, Path(description="Agency id, IRI or full name.")],
         state: Service,
+        role: Annotated[
+            str | None, Query(description="Only measures in this role: " + ", ".join(ROLES))
+        ] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
+        if role is not None and role not in ROLES:
+            raise ApiError(400, "unknown role", {"role": role, "available": list(ROLES)})
         found = await _resolve_agency(state, agency)
-        rows = (await named(state, "agency_measures", agency=found["agency"])).rows
-        by_role: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
+        answer = await named(
+            state,
+            "agency_measures",
+            limit=limit,
+            offset=offset,
+            count_by="role",
+            agency=found["agency"],
+            role=role,
+        )
+        by_role: dict[str, list[dict[str, Any]]] = {r: [] for r in ROLES}
         documents: dict[str, dict[str, Any]] = {}
-        for row in rows:
+        for row in answer.rows:
             entry = with_evidence(row)
             by_role.setdefault(row.get("role") or "unknown", []).append(entry)
             if row.get("doc"):
@@ -110,16 +135,24 @@ def make_resources_router() -> APIRouter:
                         "level": row.get("docLevel"),
                     },
                 )
-        issued = await named(state, "issued_documents", agency=found["agency"])
+        issued = await named(state, "issued_documents", limit=limit, agency=found["agency"])
+        total = answer.total or 0
         return {
             **found,
             "measures": by_role,
+            "measureTotals": {r: answer.counts.get(r, 0) for r in by_role},
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "more": max(0, total - offset - len(answer.rows)),
             "documents": list(documents.values()),
             "issued": [typed(r) | {"id": doc_id(r.get("doc"))} for r in issued.rows],
+            "issuedTotal": issued.total or 0,
         }
 
     @router.get(
         "/measures",
+        response_model=models.MeasurePage,
         tags=["measures"],
         summary="Measures with their agencies, filtered by agency, role, document or keyword",
         description="Named queries `measure_agencies` (keyword), `agency_measures` (agency), "
@@ -173,6 +206,7 @@ def make_resources_router() -> APIRouter:
 
     @router.get(
         "/targets",
+        response_model=models.TargetPage,
         tags=["targets"],
         summary="Targets, filtered by indicator concept, region, level and year",
         description="Named query `targets`.",
@@ -190,32 +224,44 @@ def make_resources_router() -> APIRouter:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         answer = await named(
-            state, "targets", concept=concept, region=region, level=level, year=year
+            state,
+            "targets",
+            limit=limit,
+            offset=offset,
+            concept=concept,
+            region=region,
+            level=level,
+            year=year,
         )
         items = [with_evidence(r) for r in answer.rows]
-        return listing(
-            items, limit=limit, offset=offset, query="targets", truncated=answer.truncated
-        )
+        return paged(answer, items, limit=limit, offset=offset, query="targets")
 
     @router.get(
         "/indicators",
+        response_model=models.IndicatorPage,
         tags=["targets"],
         summary="The indicator concepts targets use, with how many targets and levels each has",
         description="Named query `indicators`.",
         responses={200: {"content": {"application/json": {"example": examples.INDICATORS}}}},
     )
-    async def list_indicators(state: Service) -> dict[str, Any]:
-        answer = await named(state, "indicators")
+    async def list_indicators(
+        state: Service, limit: Limit = 100, offset: Offset = 0
+    ) -> dict[str, Any]:
+        answer = await named(state, "indicators", limit=limit, offset=offset)
         items = [typed(r) | {"id": _concept_id(r.get("concept"))} for r in answer.rows]
-        return listing(items, limit=len(items) or 1, offset=0, query="indicators")
+        return paged(answer, items, limit=limit, offset=offset, query="indicators")
 
     @router.get(
         "/indicators/{concept}/cascade",
+        response_model=models.Cascade,
         tags=["targets"],
         summary="How one indicator cascades down the levels",
         description="The targets on the concept by level (national → town) with values, "
         "years, shares of the higher total and weak links (named queries `cascade`, "
-        "`not_taken_up`).",
+        "`not_taken_up`). Scoped by `region` (it and every region inside it: 320000 is "
+        "江苏省 with its cities, counties and towns), `level` and target years `from`–`to`; "
+        "`total` and each level's `total` count the whole scoped cascade, `targets` hold the "
+        "page `[offset, offset + limit)` in the cascade's order, `more` says how many follow.",
         responses={
             200: {"content": {"application/json": {"example": examples.CASCADE}}},
             404: {"description": "No target uses this indicator."},
@@ -227,17 +273,41 @@ def make_resources_router() -> APIRouter:
             Path(description="Indicator id, e.g. spot-check-pass-rate.", pattern=r"^[\w.~%-]+$"),
         ],
         state: Service,
+        region: Annotated[
+            str | None,
+            Query(description="Region IRI or GB/T 2260 code: it and every region inside it."),
+        ] = None,
+        level: Annotated[str | None, Query(description="One administrative level.")] = None,
+        year_from: Annotated[
+            int | None, Query(alias="from", ge=1000, le=9999, description="First target year.")
+        ] = None,
+        year_to: Annotated[
+            int | None, Query(alias="to", ge=1000, le=9999, description="Last target year.")
+        ] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
-        rows = (await named(state, "cascade", concept=concept)).rows
-        if not rows:
+        if level is not None and level not in LEVELS:
+            raise ApiError(400, "unknown level", {"level": level, "available": list(LEVELS)})
+        scope = {"region": region, "level": level, "from": year_from, "to": year_to}
+        answer = await named(
+            state, "cascade", limit=limit, offset=offset, count_by="level", concept=concept, **scope
+        )
+        total = answer.total or 0
+        if total == 0 and not any(v is not None for v in scope.values()):
             raise ApiError(404, "no target uses this indicator", {"concept": concept})
         levels: dict[str, dict[str, Any]] = {}
-        for row in rows:
+        for name, count in answer.counts.items():
+            level_name = name or "unknown"
+            levels[level_name] = {
+                "level": level_name,
+                "rank": LEVEL_RANK.get(level_name, len(LEVEL_RANK) - 1),
+                "total": count,
+                "targets": [],
+            }
+        for row in answer.rows:
             target = with_evidence(row)
-            level = target.get("level") or "unknown"
-            entry = levels.setdefault(
-                level, {"level": level, "rank": target.get("rank"), "targets": []}
-            )
+            entry = levels[target.get("level") or "unknown"]
             entry["targets"].append(target)
         weak = [
             {
@@ -250,23 +320,32 @@ def make_resources_router() -> APIRouter:
             for t in lv["targets"]
             if t.get("weaker") is True
         ]
-        missing = await named(state, "not_taken_up", concept=concept)
+        missing = await named(state, "not_taken_up", limit=limit, concept=concept)
         return {
             "concept": terms.INDICATOR_SCHEME + "/" + concept if "/" not in concept else concept,
             "id": concept,
+            "scope": {k: v for k, v in scope.items() if v is not None},
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "more": max(0, total - offset - len(answer.rows)),
             "levels": sorted(levels.values(), key=lambda lv: (lv["rank"] is None, lv["rank"] or 0)),
             "weakLinks": weak,
             "notTakenUp": [with_evidence(r) for r in missing.rows],
+            "notTakenUpTotal": missing.total or 0,
         }
 
     @router.get(
         "/regions",
+        response_model=models.RegionPage,
         tags=["regions"],
         summary="Regions that documents or agencies belong to, with counts",
         description="Named queries `document_list` and `agencies`, grouped by region.",
         responses={200: {"content": {"application/json": {"example": examples.REGIONS}}}},
     )
-    async def list_regions(state: Service) -> dict[str, Any]:
+    async def list_regions(
+        state: Service, limit: Limit = 100, offset: Offset = 0
+    ) -> dict[str, Any]:
         regions: dict[str, dict[str, Any]] = {}
         for row in (await named(state, "document_list")).rows:
             if row.get("region"):
@@ -281,7 +360,7 @@ def make_resources_router() -> APIRouter:
         items = sorted(regions.values(), key=lambda r: r["region"])
         for item in items:
             item["id"] = item["region"].removeprefix(terms.REGION_BASE)
-        return listing(items, limit=len(items) or 1, offset=0, query="document_list")
+        return listing(items, limit=limit, offset=offset, query="document_list")
 
     @router.get(
         "/search",

@@ -148,12 +148,33 @@ def page(items: list[Row], limit: int, offset: int) -> list[Row]:
 def listing(
     items: list[Row], *, limit: int, offset: int, query: str, truncated: bool = False
 ) -> Row:
-    """The envelope of every list answer: items, total, paging and the named query behind it."""
+    """The envelope of every list answer: items, total, paging and the named query behind it.
+
+    ``items`` is every item; the answer holds the page ``[offset, offset + limit)``.
+    """
+    shown = page(items, limit, offset)
+    return envelope(shown, len(items), limit=limit, offset=offset, query=query, truncated=truncated)
+
+
+def paged(answer: Any, items: list[Row], *, limit: int, offset: int, query: str) -> Row:
+    """The envelope of a list whose page the named query itself answered (``answer`` is the
+    worker's ``RowsAnswer``: ``items`` are its rows, shaped; ``answer.total`` counts all)."""
+    total = answer.total if answer.total is not None else len(items)
+    return envelope(
+        items, total, limit=limit, offset=offset, query=query, truncated=answer.truncated
+    )
+
+
+def envelope(
+    items: list[Row], total: int, *, limit: int, offset: int, query: str, truncated: bool
+) -> Row:
+    """Items of one page with how many there are in all and how many follow (``more``)."""
     return {
-        "items": page(items, limit, offset),
-        "total": len(items),
+        "items": items,
+        "total": total,
         "limit": limit,
         "offset": offset,
+        "more": max(0, total - offset - len(items)),
         "truncated": truncated,
         "query": f"/queries/{query}",
     }

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
@@ -62,6 +63,47 @@ def _with_urls(rows: list[dict[str, str | None]]) -> list[dict[str, Any]]:
         item["levelLabel"] = style.level_label(row.get("level") or row.get("docLevel"))
         out.append(item)
     return out
+
+
+@dataclass(frozen=True)
+class Slice:
+    """Where a page's list stands in the whole answer: ``shown`` of ``total`` from ``offset``.
+
+    >>> Slice(total=130, offset=50, shown=50).more, Slice(total=130, offset=50, shown=50).next
+    (30, 100)
+    """
+
+    total: int
+    offset: int
+    shown: int
+    #: the page size asked for
+    limit: int = 100
+
+    @property
+    def more(self) -> int:
+        """How many come after the page."""
+        return max(0, self.total - self.offset - self.shown)
+
+    @property
+    def next(self) -> int | None:
+        """The offset of the next page (None on the last)."""
+        return self.offset + self.shown if self.more else None
+
+    @property
+    def previous(self) -> int | None:
+        """The offset of the previous page (None on the first)."""
+        return max(0, self.offset - self.limit) if self.offset else None
+
+
+#: rows a page asks for at a time
+PAGE = 100
+
+
+def _page(
+    store: Store, name: str, offset: int = 0, limit: int = PAGE, **params: Any
+) -> tuple[list[dict[str, str | None]], Slice]:
+    page = queries.run_page(store, name, limit=limit, offset=max(0, offset), **params)
+    return page.rows, Slice(page.total, page.offset, len(page.rows), limit)
 
 
 # ---- views ----------------------------------------------------------------------------------
@@ -169,11 +211,6 @@ def concept_list(store: Store) -> list[dict[str, Any]]:
     return _with_urls(_run(store, "indicators"))
 
 
-def search(store: Store, q: str) -> list[dict[str, Any]]:
-    """Keyword hits in titles, measures and target sentences."""
-    return _with_urls(_run(store, "search", q=q.strip())[:500])
-
-
 @dataclass
 class DocumentPage:
     """Everything the document page shows."""
@@ -188,10 +225,23 @@ class DocumentPage:
     references_in: list[dict[str, Any]]
     text: list[Segment]
     view: View
+    #: the implementers shown (``chain_down``): a slice of them, maybe within a region
+    chain_down_slice: Slice = field(default_factory=lambda: Slice(0, 0, 0))
+    chain_region: str | None = None
 
 
-def document(store: Store, doc_id: str) -> DocumentPage | None:
-    """The document page and view for a document slug (``su-zhengbanfa-2012-123``)."""
+def document(
+    store: Store,
+    doc_id: str,
+    *,
+    chain_offset: int = 0,
+    chain_region: str | None = None,
+    hits: Sequence[tuple[int, int]] = (),
+) -> DocumentPage | None:
+    """The document page and view for a document slug (``su-zhengbanfa-2012-123``), with a
+    page of the documents implementing it (from ``chain_offset``, only those in
+    ``chain_region`` and the regions inside it when given) and the spans ``hits`` (a search
+    hit's matches) marked in its text."""
     try:
         found = _run(store, "document_detail", doc=doc_id)
     except ParameterError:
@@ -207,11 +257,17 @@ def document(store: Store, doc_id: str) -> DocumentPage | None:
     text_rows = _run(store, "document_text", doc=iri)
     view = document_view(detail, measures, targets, refs_out, refs_in)
     text = (text_rows[0].get("text") if text_rows else None) or ""
+    try:
+        chain_down, chain_slice = _page(
+            store, "chain_down", chain_offset, doc=iri, region=chain_region or None
+        )
+    except ParameterError:
+        chain_down, chain_slice = [], Slice(0, 0, 0)
     return DocumentPage(
         iri=iri,
         detail={**detail, "levelLabel": style.level_label(detail.get("level"))},
         chain_up=_with_urls([{**r, "doc": r.get("to")} for r in _run(store, "chain_up", doc=iri)]),
-        chain_down=_with_urls(_run(store, "chain_down", doc=iri)),
+        chain_down=_with_urls(chain_down),
         measures=_group_measures(measures),
         targets=[{**_with_urls([r])[0], "text": target_text(r)} for r in targets],
         references_out=[
@@ -230,8 +286,10 @@ def document(store: Store, doc_id: str) -> DocumentPage | None:
             }
             for r in refs_in
         ],
-        text=segments(text, _facts(measures, targets, refs_out)),
+        text=segments(text, _facts(measures, targets, refs_out), hits),
         view=view,
+        chain_down_slice=chain_slice,
+        chain_region=chain_region or None,
     )
 
 
@@ -328,6 +386,8 @@ class AgencyPage:
     info: dict[str, Any]
     by_role: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     view: View = field(default_factory=lambda: agency_view([]))
+    #: the measures shown: a page of the agency's measures in document order
+    measures: Slice = field(default_factory=lambda: Slice(0, 0, 0))
 
 
 def agency_iri(agency_id: str) -> str:
@@ -335,17 +395,20 @@ def agency_iri(agency_id: str) -> str:
     return agency_id if agency_id.startswith(terms.AGENCY_BASE) else terms.AGENCY_BASE + agency_id
 
 
-def agency_detail(store: Store, agency_id: str) -> AgencyPage | None:
-    """The agency page and its network (its measures across all documents and levels)."""
+def agency_detail(
+    store: Store, agency_id: str, *, offset: int = 0, limit: int = PAGE
+) -> AgencyPage | None:
+    """The agency page and its network: a page of its measures across all documents and
+    levels (from ``offset``), and its counts over all of them."""
     iri = agency_iri(agency_id)
     try:
-        rows = _run(store, "agency_measures", agency=iri)
+        rows, shown = _page(store, "agency_measures", offset, limit, agency=iri)
+        found = _run(store, "agency_detail", agency=iri)
     except ParameterError:
         return None
-    info = next((row for row in _run(store, "agencies") if row.get("agency") == iri), None)
-    if info is None and not rows:
+    if not found and not rows:
         return None
-    info = info or {"agency": iri, "label": local_id(iri, "agency")}
+    info = found[0] if found else {"agency": iri, "label": local_id(iri, "agency")}
     network_rows = [
         {
             **row,
@@ -361,7 +424,13 @@ def agency_detail(store: Store, agency_id: str) -> AgencyPage | None:
     for row in _with_urls(rows):
         by_role[style.role_of(row.get("role"))].append(row)
     view = agency_view(_capped(network_rows), title=f"部门网络：{info.get('label') or ''}")
-    return AgencyPage(iri, dict(info), {k: by_role[k] for k in style.ROLES if k in by_role}, view)
+    if shown.more:
+        view.notes.append(
+            f"共 {shown.total} 项措施，这里是第 {shown.offset + 1}–{shown.offset + shown.shown} 项。"
+        )
+    return AgencyPage(
+        iri, dict(info), {k: by_role[k] for k in style.ROLES if k in by_role}, view, shown
+    )
 
 
 @dataclass
@@ -373,44 +442,92 @@ class CascadePage:
     targets: list[dict[str, Any]]
     gaps: list[dict[str, Any]]
     view: View
+    #: the targets shown: a page of the (scoped) cascade, in its order
+    shown: Slice = field(default_factory=lambda: Slice(0, 0, 0))
+    #: targets per level in the whole scoped cascade
+    level_totals: list[dict[str, Any]] = field(default_factory=list)
+    #: the region, level and years asked for (only those given)
+    scope: dict[str, str] = field(default_factory=dict)
+
+    def link(self, offset: int | None) -> str:
+        """The query string of the same scoped cascade from ``offset``."""
+        keep = {
+            **self.scope,
+            **({"limit": str(self.shown.limit)} if self.shown.limit != PAGE else {}),
+        }
+        return "?" + urlencode({**keep, "offset": offset or 0})
 
 
-def cascade_detail(store: Store, concept_id: str) -> CascadePage | None:
-    """The cascade page and view of one indicator concept; None when no target in the store
-    uses it (an unknown or misspelt id answers "not found", not an empty cascade)."""
+def cascade_detail(
+    store: Store,
+    concept_id: str,
+    *,
+    region: str | None = None,
+    level: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    offset: int = 0,
+    limit: int = PAGE,
+) -> CascadePage | None:
+    """The cascade page and view of one indicator concept: a page of its targets (from
+    ``offset``), scoped to a region and every region inside it, a level and target years, with
+    how many targets each level has. None when no target in the store uses the indicator (an
+    unknown or misspelt id answers "not found", not an empty cascade)."""
+    scope = {
+        "region": region or None,
+        "level": level if level in style.LEVELS else None,
+        "from": year_from,
+        "to": year_to,
+    }
     try:
-        rows = _run(store, "cascade", concept=concept_id)
-        missing = _run(store, "not_taken_up", concept=concept_id)
+        page = queries.run_page(
+            store,
+            "cascade",
+            limit=limit,
+            offset=max(0, offset),
+            count_by="level",
+            concept=concept_id,
+            **scope,
+        )
+        # not_taken_up has no scope: a scoped cascade leaves the gaps out rather than show
+        # gaps of regions outside the scope
+        missing = queries.run_page(
+            store, "not_taken_up", limit=0 if any(scope.values()) else PAGE, concept=concept_id
+        )
+        labels = _run(store, "indicator_label", concept=concept_id)
     except ParameterError:
-        rows, missing = [], []
+        return None
+    rows = page.rows
     concept = concept_id if ":" in concept_id else f"{terms.INDICATOR_SCHEME}/{concept_id}"
-    label = next(
-        (
-            row.get("label")
-            for row in _run(store, "indicators")
-            if row.get("concept") == concept and row.get("label")
-        ),
-        None,
-    )
-    if label is None and not rows:
+    label = labels[0].get("label") if labels else None
+    if label is None and not page.total and not any(scope.values()):
         return None
     label = label or concept_id
     gaps: list[dict[str, Any]] = []
-    if missing:
-        where = {row["doc"]: row for row in _run(store, "document_list") if row.get("doc")}
-        for row in missing:
-            lower = where.get(row.get("lowerDoc") or "", {})
-            gaps.append(
-                {
-                    **row,
-                    "lowerLevel": lower.get("level"),
-                    "lowerRegion": lower.get("regionLabel"),
-                    "url": doc_url(row.get("lowerDoc")),
-                }
-            )
+    for row in missing.rows:
+        lower = _run(store, "document_detail", doc=row["lowerDoc"]) if row.get("lowerDoc") else []
+        where = lower[0] if lower else {}
+        gaps.append(
+            {
+                **row,
+                "lowerLevel": where.get("level"),
+                "lowerRegion": where.get("regionLabel"),
+                "url": doc_url(row.get("lowerDoc")),
+            }
+        )
     view = cascade_view(rows, gaps, concept_label=str(label))
+    shown = Slice(page.total, page.offset, len(rows), limit)
+    if shown.more:
+        view.notes.append(
+            f"共 {shown.total} 个目标，只画出本页 {shown.shown} 个；可按地区、层级、年份缩小范围。"
+        )
     targets = [
         {**item, "text": target_text(item), "levelLabel": style.level_label(item.get("level"))}
         for item in _with_urls(rows)
     ]
-    return CascadePage(concept, str(label), targets, gaps, view)
+    totals = [
+        {"level": name, "levelLabel": style.level_label(name), "targets": count}
+        for name, count in page.counts.items()
+    ]
+    given = {k: str(v) for k, v in scope.items() if v is not None}
+    return CascadePage(concept, str(label), targets, gaps, view, shown, totals, given)

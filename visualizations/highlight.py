@@ -8,6 +8,13 @@ template marks a piece with its innermost fact's kind and lists every covering f
 >>> facts = [Fact(0, 15, "measure", "措施 一", "m"), Fact(5, 14, "target", "目标 ≥90%", "t")]
 >>> [(s.text, [f.kind for f in s.facts]) for s in segments(text, facts)]
 [('一、目标。', ['measure']), ('合格率达90%以上', ['target', 'measure']), ('。', ['measure'])]
+
+A search hit's matches (``hits``: offsets into the same text) cut the text too and mark the
+pieces they cover, whatever facts cover them; the first such piece is where the reader page
+scrolls to:
+
+>>> [(s.text, s.hit, s.first_hit) for s in segments(text, facts, hits=[(8, 11)])][1:3]
+[('合格率', False, False), ('达90', True, True)]
 """
 
 from __future__ import annotations
@@ -33,6 +40,10 @@ class Segment:
 
     text: str
     facts: list[Fact] = field(default_factory=list)
+    #: inside a match of the search hit the reader came from
+    hit: bool = False
+    #: the first piece of that match: the page scrolls here
+    first_hit: bool = False
 
     @property
     def innermost(self) -> Fact | None:
@@ -45,21 +56,44 @@ class Segment:
         return "\n".join(f.hover for f in self.facts)
 
 
-def segments(text: str, facts: Iterable[Fact]) -> list[Segment]:
-    """The text cut at every fact boundary; offsets outside the text are clamped, empty or
-    inverted spans dropped (an offset mismatch must not break the page)."""
+def segments(
+    text: str, facts: Iterable[Fact], hits: Iterable[tuple[int, int]] = ()
+) -> list[Segment]:
+    """The text cut at every fact and hit boundary; offsets outside the text are clamped, empty
+    or inverted spans dropped (an offset mismatch must not break the page)."""
     usable = []
     for fact in facts:
         start, end = max(0, fact.start), min(len(text), fact.end)
         if start < end:
             usable.append(Fact(start, end, fact.kind, fact.hover, fact.node))
-    cuts = sorted({0, len(text), *(f.start for f in usable), *(f.end for f in usable)})
+    marked = [(max(0, s), min(len(text), e)) for s, e in hits if max(0, s) < min(len(text), e)]
+    cuts = sorted(
+        {0, len(text), *(f.start for f in usable), *(f.end for f in usable)}
+        | {x for span in marked for x in span}
+    )
     pieces = []
+    seen_hit = False
     for start, end in zip(cuts, cuts[1:], strict=False):
         covering = [f for f in usable if f.start <= start and end <= f.end]
         covering.sort(key=lambda f: (f.end - f.start, f.kind))
-        pieces.append(Segment(text[start:end], _unique(covering)))
+        hit = any(s <= start and end <= e for s, e in marked)
+        pieces.append(Segment(text[start:end], _unique(covering), hit, hit and not seen_hit))
+        seen_hit = seen_hit or hit
     return pieces
+
+
+def parse_spans(value: str | None) -> list[tuple[int, int]]:
+    """``12-20,31-35`` (the ``hl`` parameter of a search hit's link) → spans; junk is skipped.
+
+    >>> parse_spans("12-20,x,31-35"), parse_spans(None)
+    ([(12, 20), (31, 35)], [])
+    """
+    spans = []
+    for part in (value or "").split(",")[:50]:
+        start, sep, end = part.partition("-")
+        if sep and start.isdigit() and end.isdigit() and int(start) < int(end):
+            spans.append((int(start), int(end)))
+    return spans
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store import Store
 from visualizations import data
+from visualizations.highlight import parse_spans
 from visualizations.model import View
 from visualizations.render import (
     STATIC,
@@ -259,9 +260,26 @@ def documents_page(store: StoreDep, level: str | None = None) -> HTMLResponse:
     return _page("documents.html", documents=data.document_list(store, level=level), level=level)
 
 
-def document_page(doc_id: str, store: StoreDep) -> HTMLResponse:
-    """One document: metadata, chain, measures, targets, references and highlighted text."""
-    found = _found(data.document(store, doc_id), "document")
+def document_page(
+    doc_id: str,
+    store: StoreDep,
+    hl: Annotated[str | None, Query(max_length=2000)] = None,
+    chain_offset: Annotated[int, Query(ge=0)] = 0,
+    chain_region: Annotated[str | None, Query(max_length=200)] = None,
+) -> HTMLResponse:
+    """One document: metadata, chain, measures, targets, references and highlighted text;
+    ``hl`` (``start-end,…``, a search hit's matches) is marked in the text and scrolled to;
+    the documents implementing it come a page at a time, within ``chain_region`` if given."""
+    found = _found(
+        data.document(
+            store,
+            doc_id,
+            chain_offset=chain_offset,
+            chain_region=chain_region,
+            hits=parse_spans(hl),
+        ),
+        "document",
+    )
     return _network_page("document.html", found.view, doc=found, data_path=f"/doc/{doc_id}")
 
 
@@ -270,9 +288,14 @@ def agencies_page(store: StoreDep) -> HTMLResponse:
     return _page("agencies.html", agencies=data.agency_list(store))
 
 
-def agency_page(agency_id: str, store: StoreDep) -> HTMLResponse:
-    """One agency: its measures by role across all documents, with its network."""
-    found = _found(data.agency_detail(store, agency_id), "agency")
+def agency_page(
+    agency_id: str,
+    store: StoreDep,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> HTMLResponse:
+    """One agency: a page of its measures by role across all documents, with its network."""
+    found = _found(data.agency_detail(store, agency_id, offset=offset, limit=limit), "agency")
     return _network_page("agency.html", found.view, agency=found, data_path=f"/agency/{agency_id}")
 
 
@@ -281,12 +304,43 @@ def cascades_page(store: StoreDep) -> HTMLResponse:
     return _page("cascades.html", concepts=data.concept_list(store))
 
 
-def cascade_page(concept_id: str, store: StoreDep) -> HTMLResponse:
-    """One indicator's cascade: the tree and the table of targets by level."""
-    found = _found(data.cascade_detail(store, concept_id), "indicator")
+def cascade_page(
+    concept_id: str,
+    store: StoreDep,
+    region: Annotated[str | None, Query(max_length=200)] = None,
+    level: str | None = None,
+    year_from: Annotated[str | None, Query(alias="from", max_length=4)] = None,
+    year_to: Annotated[str | None, Query(alias="to", max_length=4)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> HTMLResponse:
+    """One indicator's cascade: the tree and the table of targets by level, a page at a time,
+    within a region (and the regions inside it), a level and target years when given."""
+    found = _found(
+        data.cascade_detail(
+            store,
+            concept_id,
+            region=region or None,
+            level=level or None,
+            year_from=_year(year_from),
+            year_to=_year(year_to),
+            offset=offset,
+            limit=limit,
+        ),
+        "indicator",
+    )
     return _network_page(
         "cascade.html", found.view, cascade=found, data_path=f"/concept/indicator/{concept_id}"
     )
+
+
+def _year(text: str | None) -> int | None:
+    """A year from the scope form; an empty or non-numeric box means no bound.
+
+    >>> _year("2014"), _year(""), _year("x")
+    (2014, None, None)
+    """
+    return int(text) if text and text.isdigit() else None
 
 
 def make_router() -> APIRouter:

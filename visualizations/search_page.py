@@ -132,6 +132,21 @@ def search_page(
     return HTMLResponse(html, status_code=400 if error else 200)
 
 
+def reader_url(
+    doc_id: str, offsets: list[tuple[int, int]], evidence: tuple[int, int] | None
+) -> str:
+    """The reader page with the hit's matches marked and scrolled to (``hl=start-end,…``);
+    the evidence sentence when the matched text is not a slice of the document's text.
+
+    >>> reader_url("d", [(3, 5), (9, 11)], None)
+    '/ui/documents/d?hl=3-5,9-11#hit'
+    """
+    spans = list(offsets) or ([evidence] if evidence else [])
+    if not spans:
+        return f"/ui/documents/{doc_id}"
+    return f"/ui/documents/{doc_id}?hl=" + ",".join(f"{s}-{e}" for s, e in spans) + "#hit"
+
+
 def _hits(result: fulltext.SearchResult) -> list[dict[str, Any]]:
     rows = []
     for hit in result.hits:
@@ -141,7 +156,7 @@ def _hits(result: fulltext.SearchResult) -> list[dict[str, Any]]:
                 "kind": KIND_LABELS.get(hit.kind, hit.kind),
                 "label": hit.label if hit.kind != "document" else None,
                 "title": hit.title or "（无标题）",
-                "url": f"/ui/documents/{doc_id}",
+                "url": reader_url(doc_id, hit.offsets, hit.evidence),
                 "where": " · ".join(
                     x
                     for x in (hit.region_label, LEVEL_LABELS.get(hit.level), str(hit.year or ""))

@@ -21,7 +21,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -172,15 +172,59 @@ def run(store: Store, name: str, **params: Any) -> list[dict[str, str | None]]:
 
     Raises :class:`UnknownQuery`, :class:`ParameterError`, or the store's errors.
     """
+    return run_page(store, name, limit=None, **params).rows
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slice of a named query's answer, in the query's own (stable) order."""
+
+    rows: list[dict[str, str | None]]
+    #: how many rows the whole answer has (every page of it)
+    total: int
+    limit: int | None
+    offset: int
+    #: rows of the whole answer per value of the ``count_by`` column (e.g. per level)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def more(self) -> int:
+        """How many rows come after this page."""
+        return max(0, self.total - self.offset - len(self.rows))
+
+
+def run_page(
+    store: Store,
+    name: str,
+    *,
+    limit: int | None,
+    offset: int = 0,
+    count_by: str | None = None,
+    **params: Any,
+) -> Page:
+    """Rows ``[offset, offset + limit)`` of a named query, and how many rows it has in all
+    (and per value of the column ``count_by``, when given: the totals per level of a cascade).
+
+    The query is evaluated once: every solution is counted, but only the page's are turned
+    into Python rows (the conversion, not the count, is what costs at thousands of rows).
+    ``limit=None`` answers every row from ``offset`` on.
+    """
+    if limit is not None and limit < 0 or offset < 0:
+        raise ParameterError("limit and offset must not be negative")
     query = catalog_entry(name)
     result = store.query(PREFIXES + bind(query.sparql, query, params))
     if not isinstance(result, ox.QuerySolutions):
         raise StoreError(f"{name} is not a SELECT query")
     names = [v.value for v in result.variables]
+    stop = None if limit is None else offset + limit
     rows: list[dict[str, str | None]] = []
+    counts: dict[str, int] = {}
+    total = 0
     for solution in result:
-        row: dict[str, str | None] = {}
-        for var in names:
-            row[var] = value(solution[var])
-        rows.append(row)
-    return rows
+        if total >= offset and (stop is None or total < stop):
+            rows.append({var: value(solution[var]) for var in names})
+        if count_by is not None:
+            key = value(solution[count_by]) or ""
+            counts[key] = counts.get(key, 0) + 1
+        total += 1
+    return Page(rows=rows, total=total, limit=limit, offset=offset, counts=counts)
