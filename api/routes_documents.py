@@ -205,7 +205,10 @@ def make_documents_router() -> APIRouter:
         "fails, the store is left exactly as it was. Needs `Authorization: Bearer <token>`.",
         responses={
             201: {"content": {"application/json": {"example": examples.UPLOADED}}},
-            403: {"description": "No or wrong admin token."},
+            401: {
+                "description": "No or wrong admin token (a `WWW-Authenticate: Bearer` challenge)."
+            },
+            403: {"description": "The server has no admin token configured: it is read-only."},
             409: {"description": "A document with the same identity is loaded; `replace=true`."},
             413: {"description": "File larger than POLICYKG_MAX_UPLOAD_BYTES."},
             422: {"description": "The file was rejected; `detail` names the reason."},
@@ -251,7 +254,10 @@ def make_documents_router() -> APIRouter:
         "Needs `Authorization: Bearer <token>`.",
         responses={
             200: {"content": {"application/json": {"example": examples.DELETED}}},
-            403: {"description": "No or wrong admin token."},
+            401: {
+                "description": "No or wrong admin token (a `WWW-Authenticate: Bearer` challenge)."
+            },
+            403: {"description": "The server has no admin token configured: it is read-only."},
             404: {"description": "No such document."},
         },
     )
