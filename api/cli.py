@@ -684,6 +684,9 @@ def compare(
     a: Annotated[str, typer.Argument(help="First document (id or IRI), e.g. the parent.")],
     b: Annotated[str, typer.Argument(help="Second document (id or IRI), e.g. its implementer.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="Print the comparison as CSV (one row per item).")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Two documents side by side: aligned measures, targets per indicator, owning agencies
@@ -702,6 +705,10 @@ def compare(
         db.close()
     if as_json:
         out.print_json(data=comparison)
+    elif as_csv:
+        from graph.compare import comparison_csv
+
+        sys.stdout.write(comparison_csv(comparison))
     else:
         out.print(comparison_text(comparison), markup=False, highlight=False, end="")
 
