@@ -141,9 +141,12 @@ def make_diffusion_router() -> APIRouter:
         instrument: InstrumentId,
         state: Service,
         doc: Annotated[str | None, Query(description="Only this document (id or IRI).")] = None,
+        level: OptionalText = None,
     ) -> dict[str, Any]:
         _known(instrument)
-        rows = (await named(state, "instrument_measures", instrument=instrument, doc=doc)).rows
+        rows = (
+            await named(state, "instrument_measures", instrument=instrument, doc=doc, level=level)
+        ).rows
         return {
             "instrument": instrument,
             "measures": [
@@ -212,10 +215,15 @@ def make_diffusion_router() -> APIRouter:
 
     @router.get("/ui/instruments/{instrument}", include_in_schema=False)
     async def instrument_measures_page(
-        instrument: InstrumentId, state: Service, doc: OptionalText = None
+        instrument: InstrumentId,
+        state: Service,
+        doc: OptionalText = None,
+        level: OptionalText = None,
     ) -> HTMLResponse:
         _known(instrument)
-        rows = (await named(state, "instrument_measures", instrument=instrument, doc=doc)).rows
+        rows = (
+            await named(state, "instrument_measures", instrument=instrument, doc=doc, level=level)
+        ).rows
         texts = {str(r["measure"]): str(r.get("text") or "") for r in rows}
         return HTMLResponse(diffusion_pages.instrument_measures_page(instrument, rows, texts))
 

@@ -208,6 +208,7 @@ def side_figure(rows: Iterable[Row], by: str = "level") -> dict[str, Any]:
         "layout": _layout(
             "供给型 / 环境型 / 需求型 工具占比",
             barmode="stack",
+            legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
             height=max(300, 110 + 34 * len(labels)),
             xaxis={"tickformat": ".0%", "range": [0, 1]},
             yaxis={"autorange": "reversed", "automargin": True, "type": "category", "dtick": 1},
@@ -217,6 +218,7 @@ def side_figure(rows: Iterable[Row], by: str = "level") -> dict[str, Any]:
 
 def adoption_figure(curve: Mapping[str, list[Mapping[str, int]]], title: str) -> dict[str, Any]:
     """Cumulative adoption by level: regions that adopted by each year, one step line per level."""
+    most = max((p["adopted"] for points in curve.values() for p in points), default=0)
     data = [
         {
             "type": "scatter",
@@ -238,7 +240,9 @@ def adoption_figure(curve: Mapping[str, list[Mapping[str, int]]], title: str) ->
             height=360,
             margin={"l": 60, "r": 20, "t": 50, "b": 50},
             xaxis={"title": {"text": "年份"}, "dtick": 1},
-            yaxis={"title": {"text": "已采纳地区（累计）"}, "rangemode": "tozero"},
+            # whole regions: no 0.2 ticks when only a few adopted
+            yaxis={"title": {"text": "已采纳地区（累计）"}, "rangemode": "tozero"}
+            | ({"dtick": 1} if most <= 10 else {}),
         ),
     }
 

@@ -67,8 +67,10 @@ def instruments_page(rows: Iterable[Row], *, by: str, level: str | None, share: 
     rows = list(rows)
     table = charts.instrument_table(rows, by)
     for row in table["rows"]:
-        # the measures behind a count: per document the list narrows to it, else all of them
-        row["filter"] = f"?{urlencode({'doc': row['group']})}" if by == "document" else ""
+        # the measures behind a count: narrowed to the document or level of the row (by region
+        # or year the list shows every measure of the instrument)
+        narrow = {"document": "doc", "level": "level"}.get(by)
+        row["filter"] = f"?{urlencode({narrow: row['group']})}" if narrow else ""
     params = {k: v for k, v in {"by": by, "level": level}.items() if v}
     return _render(
         "instruments.html",
