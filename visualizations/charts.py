@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -216,7 +216,7 @@ def side_figure(rows: Iterable[Row], by: str = "level") -> dict[str, Any]:
     }
 
 
-def adoption_figure(curve: Mapping[str, list[Mapping[str, int]]], title: str) -> dict[str, Any]:
+def adoption_figure(curve: Mapping[str, Sequence[Mapping[str, int]]], title: str) -> dict[str, Any]:
     """Cumulative adoption by level: regions that adopted by each year, one step line per level."""
     most = max((p["adopted"] for points in curve.values() for p in points), default=0)
     data = [
@@ -275,7 +275,7 @@ def grid_figure(grid: Mapping[str, Any], title: str) -> dict[str, Any]:
     }
 
 
-def indicator_figure(series: list[Mapping[str, Any]], title: str) -> dict[str, Any]:
+def indicator_figure(series: Sequence[Mapping[str, Any]], title: str) -> dict[str, Any]:
     """Values of one indicator by year, one trace per region (coloured by level), with each
     cascade link drawn as a dashed grey segment from the higher target to the lower one."""
     data: list[dict[str, Any]] = []

@@ -95,13 +95,14 @@ def cue_segments(text: str, cues: str | None) -> list[dict[str, Any]]:
     >>> [s["text"] for s in cue_segments("安排质量经费", "经费@4-6") if s["cue"]]
     ['经费']
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
     for cue in (cues or "").split():
         _word, _, offsets = cue.rpartition("@")
-        start, _, end = offsets.partition("-")
-        if start.isdigit() and end.isdigit():
-            spans.append((int(start), int(end)))
-    out, at = [], 0
+        first, _, last = offsets.partition("-")
+        if first.isdigit() and last.isdigit():
+            spans.append((int(first), int(last)))
+    out: list[dict[str, Any]] = []
+    at = 0
     for start, end in sorted(set(spans)):
         if start < at or end > len(text):
             continue
