@@ -56,6 +56,78 @@ COUNTS_EXAMPLE = {
     "query": "/queries/instrument_counts",
 }
 
+_ZJ = "https://w3id.org/policykg/doc/zhen-zhengbanfa-2014-85"
+#: documented answers (real rows of the seed corpus, shortened)
+MEASURES_EXAMPLE = {
+    "instrument": "funding",
+    "measures": [
+        {
+            "measure": _ZJ + "/measure/37",
+            "doc": _ZJ,
+            "docTitle": "镇江市人民政府办公室关于印发2014年镇江市质量强市行动计划的通知",
+            "path": "三.(二)",
+            "sentence": "完善考核体系。……各级财政部门加强质量安全、质量发展专项经费的投入,为质量强市工作提供经费保障。",
+            "instrument": "funding",
+            "instrumentLabel": "资金投入",
+            "cues": ["经费@119-121", "经费@134-136"],
+        }
+    ],
+    "query": "/queries/instrument_measures",
+}
+ADOPTION_EXAMPLE = {
+    "params": {"kind": "质量强"},
+    "documents": [
+        {
+            "doc": _ZJ,
+            "title": "2014年镇江市质量强市行动计划",
+            "level": "city",
+            "region": "https://w3id.org/policykg/region/321100",
+            "regionLabel": "镇江市",
+            "year": "2014",
+            "docType": "通知",
+        }
+    ],
+    "curve": {"city": [{"year": 2014, "adopted": 1}], "town": [{"year": 2016, "adopted": 1}]},
+    "grid": {
+        "years": ["2014", "2016", "unknown"],
+        "rows": [{"region": None, "label": "镇江市", "level": "city", "counts": [1, 0, 0]}],
+    },
+    "query": "/queries/timeline_adoption",
+}
+INDICATOR_EXAMPLE = {
+    "concept": "jiangsu-famous-brand",
+    "series": [
+        {
+            "region": "https://w3id.org/policykg/region/321100",
+            "label": "镇江市",
+            "level": "city",
+            "points": [
+                {
+                    "year": 2014,
+                    "value": 138.0,
+                    "valueMax": None,
+                    "unit": "个",
+                    "comparator": ">=",
+                    "target": _ZJ + "/target/17",
+                    "doc": _ZJ,
+                    "sentence": "……新创和保有江苏名牌产品总数达138个以上;……",
+                    "refines": "https://w3id.org/policykg/doc/su-zhengbanfa-2012-123/target/7",
+                    "refinesRegion": "江苏省",
+                    "refinesYear": 2012,
+                    "refinesValue": 900.0,
+                    "basis": "concept-only",
+                    "weaker": False,
+                }
+            ],
+        }
+    ],
+    "query": "/queries/timeline_indicator",
+}
+
+
+def _example(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}}}}
+
 
 def _known(instrument: str | None) -> None:
     if instrument and instrument not in {*sub_types(), UNCLASSIFIED}:
@@ -105,7 +177,7 @@ def make_diffusion_router() -> APIRouter:
         "sub-types, after Rothwell & Zegveld; a measure with several instruments counts under "
         "each) per group, with each group's measures and side shares (named query "
         "`instrument_counts`). `format=csv` for a spreadsheet.",
-        responses={200: {"content": {"application/json": {"example": COUNTS_EXAMPLE}}}},
+        responses=_example(COUNTS_EXAMPLE),
         response_model=None,
     )
     async def get_instruments(
@@ -136,6 +208,7 @@ def make_diffusion_router() -> APIRouter:
         summary="The measures coded with one instrument, with the words that decided it",
         description="Each measure with its sentence and the cue words found (`cue@start-end`, "
         "offsets into the measure's text) (named query `instrument_measures`).",
+        responses=_example(MEASURES_EXAMPLE),
     )
     async def get_instrument_measures(
         instrument: InstrumentId,
@@ -164,6 +237,7 @@ def make_diffusion_router() -> APIRouter:
         "target on an indicator or a measure using an instrument; the cumulative adoption "
         "curve by level (regions that adopted by each year) and the region × year grid "
         "(named query `timeline_adoption`). A document without a year counts under `unknown`.",
+        responses=_example(ADOPTION_EXAMPLE),
     )
     async def get_adoption(
         state: Service,
@@ -188,6 +262,7 @@ def make_diffusion_router() -> APIRouter:
         summary="The values of one indicator by region and year, with the cascade's links",
         description="One series per region (targets by year, value, unit, the higher target "
         "each refines and on what basis) (named query `timeline_indicator`).",
+        responses=_example(INDICATOR_EXAMPLE),
     )
     async def get_indicator_timeline(
         state: Service,
