@@ -12,7 +12,7 @@ import csv
 import io
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from api.errors import ApiError
@@ -123,6 +123,20 @@ INDICATOR_EXAMPLE = {
     ],
     "query": "/queries/timeline_indicator",
 }
+
+
+def adoption_params(
+    kind: OptionalText = None,
+    docType: OptionalText = None,  # noqa: N803 - the query parameter's name
+    concept: OptionalText = None,
+    instrument: OptionalText = None,
+) -> dict[str, str | None]:
+    """The adoption timeline's filters (FastAPI dependency of the route and the page)."""
+    _known(instrument)
+    return {"kind": kind, "docType": docType, "concept": concept, "instrument": instrument}
+
+
+AdoptionParams = Annotated[dict[str, str | None], Depends(adoption_params)]
 
 
 def _example(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
@@ -239,15 +253,7 @@ def make_diffusion_router() -> APIRouter:
         "(named query `timeline_adoption`). A document without a year counts under `unknown`.",
         responses=_example(ADOPTION_EXAMPLE),
     )
-    async def get_adoption(
-        state: Service,
-        kind: OptionalText = None,
-        docType: OptionalText = None,  # noqa: N803 - the query parameter's name
-        concept: OptionalText = None,
-        instrument: OptionalText = None,
-    ) -> dict[str, Any]:
-        _known(instrument)
-        params = {"kind": kind, "docType": docType, "concept": concept, "instrument": instrument}
+    async def get_adoption(state: Service, params: AdoptionParams) -> dict[str, Any]:
         rows = (await named(state, "timeline_adoption", **params)).rows
         return {
             "params": {k: v for k, v in params.items() if v},
@@ -303,17 +309,9 @@ def make_diffusion_router() -> APIRouter:
         return HTMLResponse(diffusion_pages.instrument_measures_page(instrument, rows, texts))
 
     @router.get("/ui/timelines/adoption", include_in_schema=False)
-    async def adoption_page(
-        state: Service,
-        kind: OptionalText = None,
-        docType: OptionalText = None,  # noqa: N803 - the query parameter's name
-        concept: OptionalText = None,
-        instrument: OptionalText = None,
-    ) -> HTMLResponse:
-        _known(instrument)
-        if not any((kind, docType, concept, instrument)):
-            kind = "质量强"
-        params = {"kind": kind, "docType": docType, "concept": concept, "instrument": instrument}
+    async def adoption_page(state: Service, params: AdoptionParams) -> HTMLResponse:
+        if not any(params.values()):
+            params = {**params, "kind": "质量强"}  # the quality plans, 质量强省/市/县/镇
         rows = (await named(state, "timeline_adoption", **params)).rows
         return HTMLResponse(diffusion_pages.adoption_page(rows, params))
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import plotly
 
+from ontology import terms
 from visualizations.render import FONT_FACE
 
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -56,15 +57,7 @@ INSTRUMENT_COLOURS = {
 }
 SIDE_COLOURS = {"supply": "#3182bd", "environment": "#31a354", "demand": "#de2d26"}
 SIDE_LABELS = {"supply": "供给型", "environment": "环境型", "demand": "需求型"}
-LEVEL_LABELS = {
-    "national": "国家",
-    "province": "省",
-    "city": "市",
-    "county": "县",
-    "district": "区",
-    "town": "镇",
-    "unknown": "未知",
-}
+LEVEL_LABELS = {slug: zh for slug, zh, _en in terms.LEVELS}
 LEVEL_COLOURS = {
     "national": "#7f0000",
     "province": "#d7301f",
@@ -88,6 +81,17 @@ def _layout(title: str, **extra: Any) -> dict[str, Any]:
     }
     layout.update(extra)
     return layout
+
+
+def _year_layout(title: str, x_title: str, yaxis: dict[str, Any], height: int) -> dict[str, Any]:
+    """A chart with years along the x axis, one tick a year."""
+    return _layout(
+        title,
+        height=height,
+        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        xaxis={"title": {"text": x_title}, "dtick": 1},
+        yaxis=yaxis,
+    )
 
 
 def _int(value: Any) -> int:
@@ -235,14 +239,13 @@ def adoption_figure(curve: Mapping[str, Sequence[Mapping[str, int]]], title: str
     ]
     return {
         "data": data,
-        "layout": _layout(
+        "layout": _year_layout(
             f"{title} · 累计采纳地区数",
-            height=360,
-            margin={"l": 60, "r": 20, "t": 50, "b": 50},
-            xaxis={"title": {"text": "年份"}, "dtick": 1},
+            "年份",
             # whole regions: no 0.2 ticks when only a few adopted
-            yaxis={"title": {"text": "已采纳地区（累计）"}, "rangemode": "tozero"}
+            {"title": {"text": "已采纳地区（累计）"}, "rangemode": "tozero"}
             | ({"dtick": 1} if most <= 10 else {}),
+            height=360,
         ),
     }
 
@@ -318,12 +321,8 @@ def indicator_figure(series: Sequence[Mapping[str, Any]], title: str) -> dict[st
         )
     return {
         "data": data,
-        "layout": _layout(
-            f"{title} · 各地目标值",
-            height=420,
-            margin={"l": 60, "r": 20, "t": 50, "b": 50},
-            xaxis={"title": {"text": "目标年份"}, "dtick": 1},
-            yaxis={"title": {"text": "目标值"}},
+        "layout": _year_layout(
+            f"{title} · 各地目标值", "目标年份", {"title": {"text": "目标值"}}, height=420
         ),
     }
 

@@ -6,26 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
 from api.cli import app as cli
-from api.settings import Settings
 from graph import queries, timelines
 from graph.store import Store
 from tests.api.helpers import assert_error
 from tests.diffusion.conftest import JIANGSU, JIAZE, ZHENJIANG
-
-
-@pytest.fixture(scope="module")
-def client(seed_store: Store) -> Iterator[TestClient]:
-    app = create_app(Settings(store=str(seed_store.spec)), seed_store)  # type: ignore[attr-defined]
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
 
 
 def test_adoption_of_quality_plans_leaves_the_undated_county_out_of_the_curve(
