@@ -239,10 +239,7 @@ PKG_INSTRUMENT_CODING = PKG + "InstrumentCoding"  # qualified form of pkg:usesIn
 PKG_USES_INSTRUMENT = PKG + "usesInstrument"  # measure → instrument concept
 PKG_CODED_MEASURE = PKG + "codedMeasure"  # pkg:InstrumentCoding → the measure
 PKG_INSTRUMENT = PKG + "instrument"  # pkg:InstrumentCoding → instrument concept
-PKG_CUE = PKG + "cue"  # pkg:InstrumentCoding → a cue word found in the measure
-PKG_CUE_TEXT = PKG + "cueText"  # the cue word as found
-PKG_CUE_START = PKG + "cueStart"  # xsd:integer, offset into the measure's text (pkg:text)
-PKG_CUE_END = PKG + "cueEnd"  # xsd:integer, exclusive
+PKG_CUE = PKG + "cue"  # "经费@119-121": a cue word and its offsets into the measure's pkg:text
 
 # --- regions -----------------------------------------------------------------------------------
 PKG_WITHIN = PKG + "within"  # region → the region directly containing it

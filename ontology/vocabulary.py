@@ -717,37 +717,15 @@ PROPERTIES: tuple[PropertySpec, ...] = (
         domain=t.PKG_INSTRUMENT_CODING,
         range=t.SKOS_CONCEPT,
     ),
-    _obj(
+    _data(
         t.PKG_CUE,
         "提示词",
         "cue",
-        "A cue word of the instrument lexicon found in the measure's text.",
-        "在措施文本中找到的政策工具词表提示词。",
+        "A cue word of the instrument lexicon found in the measure's text, with its character "
+        "offsets into the measure's text (pkg:text): word@start-end, end exclusive.",
+        "在措施文本中找到的政策工具词表提示词及其在措施文本（pkg:text）中的字符偏移：词@起-止（不含止）。",
         domain=t.PKG_INSTRUMENT_CODING,
-    ),
-    _data(
-        t.PKG_CUE_TEXT,
-        "提示词文本",
-        "cue text",
-        "The cue word as it stands in the measure's text.",
-        "提示词在措施文本中的原文。",
         datatype="string",
-    ),
-    _data(
-        t.PKG_CUE_START,
-        "提示词起始偏移",
-        "cue start",
-        "Character offset where the cue word starts in the measure's text (pkg:text).",
-        "提示词在措施文本（pkg:text）中的起始字符偏移。",
-        datatype="integer",
-    ),
-    _data(
-        t.PKG_CUE_END,
-        "提示词结束偏移",
-        "cue end",
-        "Character offset where the cue word ends in the measure's text (exclusive).",
-        "提示词在措施文本中的结束字符偏移（不含）。",
-        datatype="integer",
     ),
     # --- measure alignment across levels (graph.alignment) ---
     _obj(

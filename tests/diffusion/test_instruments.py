@@ -86,18 +86,19 @@ def test_a_lexicon_naming_an_unknown_instrument_is_refused(tmp_path: Path) -> No
 def _codes(store: Store, measure: str) -> dict[str, list[tuple[str, int, int]]]:
     rows = select(
         store,
-        f"""SELECT ?instrument ?cue ?start ?end WHERE {{
+        f"""SELECT ?instrument ?cue WHERE {{
               ?coding pkg:codedMeasure <{measure}> ; pkg:instrument ?instrument .
               <{measure}> pkg:usesInstrument ?instrument .
-              OPTIONAL {{ ?coding pkg:cue ?c . ?c pkg:cueText ?cue ; pkg:cueStart ?start ;
-                                                 pkg:cueEnd ?end }} }}""",
+              OPTIONAL {{ ?coding pkg:cue ?cue }} }}""",
     )
     out: dict[str, list[tuple[str, int, int]]] = {}
     for row in rows:
         inst = str(value(row["instrument"])).rsplit("/", 1)[-1]
         cues = out.setdefault(inst, [])
         if row.get("cue") is not None:
-            cues.append((str(value(row["cue"])), int(value(row["start"])), int(value(row["end"]))))
+            word, _, offsets = str(value(row["cue"])).rpartition("@")
+            start, _, end = offsets.partition("-")
+            cues.append((word, int(start), int(end)))
     return out
 
 
