@@ -26,6 +26,7 @@ from api.body_limit import UploadLimit
 from api.errors import install_error_handlers
 from api.executor import PoolLimits, make_executor
 from api.pages import STATIC, render_query_page
+from api.routes_diffusion import make_diffusion_router
 from api.settings import Settings
 from api.sparql import TRUNCATED_HEADER, make_sparql_router
 from api.state import ServiceState
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(make_sparql_router())
     _include_rest(app)
     _include_linked(app)
+    app.include_router(make_diffusion_router())  # before the views' /ui catch-all
     _include_views(app)
     _include_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -684,6 +684,9 @@ def compare(
     a: Annotated[str, typer.Argument(help="First document (id or IRI), e.g. the parent.")],
     b: Annotated[str, typer.Argument(help="Second document (id or IRI), e.g. its implementer.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="Print the comparison as CSV (one row per item).")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Two documents side by side: aligned measures, targets per indicator, owning agencies
@@ -702,8 +705,197 @@ def compare(
         db.close()
     if as_json:
         out.print_json(data=comparison)
+    elif as_csv:
+        from graph.compare import comparison_csv
+
+        sys.stdout.write(comparison_csv(comparison))
     else:
         out.print(comparison_text(comparison), markup=False, highlight=False, end="")
+
+
+@app.command()
+def instruments(
+    by: Annotated[str, typer.Option(help="Group by level, region, year or document.")] = "level",
+    measures: Annotated[
+        str | None,
+        typer.Option(
+            "--measures",
+            help="List the measures coded with this instrument (funding, regulation …) "
+            "with the cue words that decided it, instead of the counts.",
+        ),
+    ] = None,
+    doc: Annotated[str | None, typer.Option(help="With --measures: only this document.")] = None,
+    level: Annotated[str | None, typer.Option(help="Only documents of this level.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Policy instruments (供给型 / 环境型 / 需求型 and their sub-types) of the stored measures:
+    counts per level, region, year or document, or the measures of one instrument."""
+    from api.routes_diffusion import counts_answer, counts_csv
+    from graph import queries
+    from graph.instruments import UNCLASSIFIED, sub_types
+
+    if by not in ("level", "region", "year", "document"):
+        console.print(f"[red]--by must be level, region, year or document, not {by!r}[/red]")
+        raise typer.Exit(2)
+    if measures and measures not in {*sub_types(), UNCLASSIFIED}:
+        console.print(
+            f"[red]unknown instrument {measures!r}; known: {', '.join(sub_types())}[/red]"
+        )
+        raise typer.Exit(2)
+    db = _open(_settings(store), read_only=True)
+    try:
+        if measures:
+            rows = queries.run(db, "instrument_measures", instrument=measures, doc=doc)
+            _print_coded_measures([{k: v for k, v in r.items() if k != "text"} for r in rows], fmt)
+            return
+        answer = counts_answer(queries.run(db, "instrument_counts", by=by, level=level), by)
+    finally:
+        db.close()
+    if fmt == "json":
+        out.print_json(data=answer)
+    elif fmt == "csv":
+        sys.stdout.write(counts_csv(answer))
+    else:
+        _print_counts(answer)
+
+
+def _print_counts(answer: dict[str, Any]) -> None:
+    """One paragraph per group: its measures, then each instrument's count (fits 80 columns)."""
+    for group in answer["groups"]:
+        shares = " ".join(f"{k} {v:.0%}" for k, v in group["sideShares"].items())
+        out.print(
+            f"{group['label']} — {group['measures']} measures ({shares})",
+            style="bold",
+            markup=False,
+            highlight=False,
+        )
+        counts = " · ".join(
+            f"{c['label']} {group['counts'][c['id']]}"
+            for c in answer["columns"]
+            if group["counts"][c["id"]]
+        )
+        out.print("  " + counts, markup=False, highlight=False, soft_wrap=False)
+
+
+def _print_coded_measures(rows: list[dict[str, Any]], fmt: str) -> None:
+    import csv
+
+    if fmt == "json":
+        out.print_json(data=rows)
+    elif fmt == "csv":
+        columns = ["measure", "doc", "docTitle", "path", "cues", "sentence"]
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            doc = str(row.get("doc") or "").rsplit("/doc/", 1)[-1]
+            out.print(
+                f"{doc} {row.get('path') or ''}  [{row.get('cues') or ''}]",
+                markup=False,
+                highlight=False,
+            )
+            out.print("  " + str(row.get("sentence") or "")[:140], markup=False, highlight=False)
+        console.print(f"{len(rows)} measures")
+
+
+timeline_app = typer.Typer(
+    help="Adoption and indicator timelines (when each region adopted a policy; an indicator's "
+    "values by region and year).",
+    no_args_is_help=True,
+)
+app.add_typer(timeline_app, name="timeline")
+
+
+@timeline_app.command("adoption")
+def timeline_adoption(
+    kind: Annotated[str | None, typer.Option(help="Words of the title, e.g. 质量强市.")] = None,
+    doc_type: Annotated[
+        str | None, typer.Option("--doc-type", help="Document type, e.g. 实施方案.")
+    ] = None,
+    concept: Annotated[
+        str | None, typer.Option(help="Documents with a target on this indicator.")
+    ] = None,
+    instrument: Annotated[
+        str | None, typer.Option(help="Documents with a measure using this instrument.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print documents, curve and grid as JSON.")
+    ] = False,
+    store: StoreOption = None,
+) -> None:
+    """When each region adopted a policy kind: the cumulative adoption curve by level and the
+    region × year grid."""
+    from graph import queries, timelines
+
+    db = _open(_settings(store), read_only=True)
+    try:
+        rows = queries.run(
+            db,
+            "timeline_adoption",
+            kind=kind,
+            docType=doc_type,
+            concept=concept,
+            instrument=instrument,
+        )
+    finally:
+        db.close()
+    curve, grid = timelines.adoption_curve(rows), timelines.region_year_grid(rows)
+    if as_json:
+        out.print_json(data={"documents": rows, "curve": curve, "grid": grid})
+        return
+    out.print(f"{len(rows)} documents", highlight=False)
+    for level, points in curve.items():
+        line = "  ".join(f"{p['year']}:{p['adopted']}" for p in points)
+        out.print(f"{level:9} {line}", highlight=False)
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    table.add_column("region")
+    for year in grid["years"]:
+        table.add_column("?" if year == "unknown" else str(year), justify="right")
+    for row in grid["rows"]:
+        table.add_row(
+            f"{row['label']} ({row['level']})", *(str(n) if n else "·" for n in row["counts"])
+        )
+    out.print(table)
+
+
+@timeline_app.command("indicator")
+def timeline_indicator(
+    concept: Annotated[str, typer.Argument(help="Indicator id, e.g. jiangsu-famous-brand.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the series as JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """The values of one indicator by region and year, with the cascade's links."""
+    from graph import queries, timelines
+
+    db = _open(_settings(store), read_only=True)
+    try:
+        series = timelines.indicator_series(queries.run(db, "timeline_indicator", concept=concept))
+    finally:
+        db.close()
+    if as_json:
+        out.print_json(data=series)
+        return
+    if not series:
+        console.print(f"no targets on {concept}")
+        raise typer.Exit(1)
+    for entry in series:
+        for p in entry["points"]:
+            value = "—" if p["value"] is None else f"{p['value']:g}{p['unit'] or ''}"
+            link = ""
+            if p["refines"]:
+                higher = "—" if p["refinesValue"] is None else f"{p['refinesValue']:g}"
+                link = f"  ← {p['refinesRegion'] or ''} {p['refinesYear'] or ''}: {higher}"
+                if p["basis"] == "concept-only":
+                    link += " (concept-only)"
+            out.print(
+                f"{p['year'] or 'unknown'}  {entry['label']} ({entry['level']})  {value}{link}",
+                highlight=False,
+                markup=False,
+            )
 
 
 def main() -> None:

@@ -11,13 +11,13 @@ import unicodedata
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, Response
 
 from api.errors import ApiError
 from api.rest import named
 from api.shape import doc_id, typed
 from api.state import Service, ServiceState
-from graph.compare import DocumentRows, UnknownDocument, build_comparison
+from graph.compare import DocumentRows, UnknownDocument, build_comparison, comparison_csv
 from ontology import terms
 
 DocId = Annotated[
@@ -310,7 +310,9 @@ def make_compare_router() -> APIRouter:
         description="Aligned measures in rows (stored alignment when one follows the other, "
         "computed on request for peers), targets per indicator (raised / cut / kept / dropped / "
         "added), agencies that gained or lost ownership, and the references each makes. "
-        "`format=text` gives the 80-column table `policykg compare` prints.",
+        "`format=text` gives the 80-column table `policykg compare` prints; `format=csv` one "
+        "row per measure pair, target, agency and reference (UTF-8 with a byte-order mark, so "
+        "a spreadsheet reads the Chinese), as `policykg compare --csv` writes.",
         responses={**_example(COMPARE_EXAMPLE), 404: {"description": "No such document."}},
         response_model=None,
     )
@@ -318,14 +320,21 @@ def make_compare_router() -> APIRouter:
         a: DocParam,
         b: DocParam,
         state: Service,
-        format: Annotated[str, Query(pattern="^(json|text)$")] = "json",
-    ) -> dict[str, Any] | PlainTextResponse:
+        format: Annotated[str, Query(pattern="^(json|text|csv)$")] = "json",
+    ) -> dict[str, Any] | Response:
         try:
             comparison = build_comparison(await _rows(state, a, b), await _rows(state, b, a))
         except UnknownDocument as exc:
             raise ApiError(404, "no such document", {"a": a, "b": b}) from exc
         if format == "text":
             return PlainTextResponse(comparison_text(comparison))
+        if format == "csv":
+            name = f"compare-{doc_id(str(comparison['a']['doc']))}-{doc_id(str(comparison['b']['doc']))}"
+            return Response(
+                "\ufeff" + comparison_csv(comparison),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+            )
         return comparison
 
     return router

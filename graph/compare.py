@@ -18,6 +18,8 @@ units, ``dropped`` when only A sets it, ``added`` when only B does.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -313,3 +315,112 @@ def _references(a_rows: list[Row], b_rows: list[Row]) -> Row:
         "onlyA": [a_refs[k] for k in a_refs if k not in b_refs],
         "onlyB": [b_refs[k] for k in b_refs if k not in a_refs],
     }
+
+
+#: columns of the comparison as CSV, one row per compared item
+CSV_COLUMNS = (
+    "section",
+    "kind",
+    "score",
+    "item",
+    "a_path",
+    "a_value",
+    "a_year",
+    "a_text",
+    "b_path",
+    "b_value",
+    "b_year",
+    "b_text",
+)
+
+
+def comparison_rows(c: Row) -> list[dict[str, Any]]:
+    """The comparison flattened for a spreadsheet: the two documents, then measures (kind,
+    score, both sentences), targets (change, both values and years), owning agencies (kept /
+    lost / gained) and references (both / onlyA / onlyB), one row each.
+
+    >>> rows = comparison_rows({"a": {"title": "A"}, "b": {"title": "B"}, "relation": "peers",
+    ...     "measures": [], "targets": [{"indicator": "江苏名牌", "change": "cut",
+    ...     "a": {"value": 900.0, "unit": "个", "year": 2012}, "b": {"value": 138.0, "unit": "个",
+    ...     "year": 2014}}], "agencies": {"kept": [], "lost": ["质监"], "gained": []},
+    ...     "references": {"both": [], "onlyA": [], "onlyB": []}})
+    >>> [(r["section"], r["kind"], r["item"]) for r in rows]
+    [('document', 'peers', None), ('target', 'cut', '江苏名牌'), ('agency', 'lost', '质监')]
+    >>> rows[1]["a_value"], rows[1]["b_value"]
+    ('900 个', '138 个')
+    """
+    a, b = c.get("a") or {}, c.get("b") or {}
+    out: list[dict[str, Any]] = [
+        {
+            "section": "document",
+            "kind": c.get("relation"),
+            "a_path": a.get("number"),
+            "a_year": a.get("year"),
+            "a_text": a.get("title"),
+            "b_path": b.get("number"),
+            "b_year": b.get("year"),
+            "b_text": b.get("title"),
+        }
+    ]
+    for m in c.get("measures") or []:
+        left, right = m.get("a") or {}, m.get("b") or {}
+        out.append(
+            {
+                "section": "measure",
+                "kind": m.get("kind"),
+                "score": m.get("score"),
+                "a_path": left.get("path"),
+                "a_text": left.get("sentence"),
+                "b_path": right.get("path"),
+                "b_text": right.get("sentence"),
+            }
+        )
+    for t in c.get("targets") or []:
+        left, right = t.get("a") or {}, t.get("b") or {}
+        out.append(
+            {
+                "section": "target",
+                "kind": t.get("change"),
+                "item": t.get("indicator"),
+                "a_value": _value_text(left),
+                "a_year": left.get("year"),
+                "a_text": left.get("sentence"),
+                "b_value": _value_text(right),
+                "b_year": right.get("year"),
+                "b_text": right.get("sentence"),
+            }
+        )
+    for kind in ("kept", "lost", "gained"):
+        for label in (c.get("agencies") or {}).get(kind, []):
+            out.append({"section": "agency", "kind": kind, "item": label})
+    for kind in ("both", "onlyA", "onlyB"):
+        for ref in (c.get("references") or {}).get(kind, []):
+            out.append(
+                {
+                    "section": "reference",
+                    "kind": kind,
+                    "item": ref.get("title"),
+                    "a_path": ref.get("number"),
+                    "a_text": ref.get("document"),
+                }
+            )
+    return [{col: row.get(col) for col in CSV_COLUMNS} for row in out]
+
+
+def _value_text(side: Row) -> str | None:
+    value = side.get("value")
+    if value is None:
+        return None
+    number = f"{value:g}"
+    if side.get("valueMax") is not None:
+        number += f"–{side['valueMax']:g}"
+    return f"{number} {side['unit']}" if side.get("unit") else number
+
+
+def comparison_csv(c: Row) -> str:
+    """The comparison as CSV text (header :data:`CSV_COLUMNS`, RFC 4180 quoting)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(comparison_rows(c))
+    return buffer.getvalue()

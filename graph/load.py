@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from graph import fulltext, iris
 from graph.alignment import compute_alignment
 from graph.cascade import compute_cascade
+from graph.instruments import code_instruments
 from graph.mapping import canonical, map_document, nn
 from graph.regions import Gazetteer
 from graph.resolve import link_references, link_regions
@@ -289,6 +290,7 @@ def link_store(store: Store, report: LoadReport | None = None) -> LoadReport:
     report.weaker_links = cascade.weaker
     report.not_taken_up = cascade.not_taken_up
     align_measures(store, report)
+    code_instruments(store)  # policy instruments of every measure (graph.instruments)
     return report
 
 

@@ -217,6 +217,18 @@ def indicator_scheme(path: Path | None = None) -> Graph:
     )
 
 
+def instrument_scheme(path: Path | None = None) -> Graph:
+    """Policy instruments (供给型 / 环境型 / 需求型 and their sub-types) from
+    ``schemes/instruments.json``; sub-types are narrower than their side."""
+    return _data_scheme(
+        path or SCHEMES_DIR / "instruments.json",
+        terms.INSTRUMENT_SCHEME,
+        "政策工具",
+        "policy instruments",
+        terms.instrument_concept,
+    )
+
+
 def region_scheme(path: Path | None = None) -> Graph:
     """Regions from the gazetteer ``schemes/regions.csv`` (code,name,level,parent,short,abbr)
     as ``pkg:Region`` with GB/T 2260 code, level and the region directly containing them."""
@@ -264,5 +276,6 @@ def all_schemes() -> dict[str, Graph]:
         "roles": role_scheme(),
         "agency_types": agency_type_scheme(),
         "indicators": indicator_scheme(),
+        "instruments": instrument_scheme(),
         "regions": region_scheme(),
     }

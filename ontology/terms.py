@@ -69,6 +69,7 @@ DOCTYPE_SCHEME = CONCEPT_BASE + "doctype"
 AGENCY_TYPE_SCHEME = CONCEPT_BASE + "agency-type"
 INDICATOR_SCHEME = CONCEPT_BASE + "indicator"
 ROLE_SCHEME = CONCEPT_BASE + "role"
+INSTRUMENT_SCHEME = CONCEPT_BASE + "instrument"  # policy instruments (graph.instruments)
 REGION_SCHEME = BASE + "region"
 
 # Named graphs: one per document (the graph layer chooses), plus these shared ones.
@@ -76,6 +77,7 @@ GRAPH_INFERRED = GRAPH_BASE + "inferred"
 GRAPH_ONTOLOGY = GRAPH_BASE + "ontology"
 GRAPH_SCHEMES = GRAPH_BASE + "schemes"
 GRAPH_ALIGNMENT = GRAPH_BASE + "alignment"  # measure alignment across levels (graph.alignment)
+GRAPH_INSTRUMENTS = GRAPH_BASE + "instruments"  # policy-instrument coding (graph.instruments)
 
 # --- standard vocabulary terms we use ----------------------------------------------------------
 RDF_TYPE = RDF + "type"
@@ -234,6 +236,13 @@ PKG_MEASURE_NOT_TAKEN_UP_BY = PKG + "measureNotTakenUpBy"  # higher measure → 
 
 ALIGNMENT_KINDS: tuple[str, ...] = ("copied", "adapted")
 
+# --- policy instruments (graph.instruments) ------------------------------------------------------
+PKG_INSTRUMENT_CODING = PKG + "InstrumentCoding"  # qualified form of pkg:usesInstrument
+PKG_USES_INSTRUMENT = PKG + "usesInstrument"  # measure → instrument concept
+PKG_CODED_MEASURE = PKG + "codedMeasure"  # pkg:InstrumentCoding → the measure
+PKG_INSTRUMENT = PKG + "instrument"  # pkg:InstrumentCoding → instrument concept
+PKG_CUE = PKG + "cue"  # "经费@119-121": a cue word and its offsets into the measure's pkg:text
+
 # --- regions -----------------------------------------------------------------------------------
 PKG_WITHIN = PKG + "within"  # region → the region directly containing it
 PKG_WITHIN_TRANSITIVELY = PKG + "withinTransitively"  # closure, inferred
@@ -343,6 +352,11 @@ def agency_type_concept(type_id: str) -> str:
 def indicator_concept(concept_id: str) -> str:
     """IRI of an indicator concept by its id in ``ontology/schemes/indicators.json``."""
     return INDICATOR_SCHEME + "/" + quote(concept_id, safe="-_.~%")
+
+
+def instrument_concept(instrument_id: str) -> str:
+    """IRI of a policy-instrument concept by its id in ``ontology/schemes/instruments.json``."""
+    return INSTRUMENT_SCHEME + "/" + quote(instrument_id, safe="-_.~%")
 
 
 def region_iri(code_or_slug: str) -> str:

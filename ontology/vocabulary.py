@@ -174,6 +174,15 @@ CLASSES: tuple[ClassSpec, ...] = (
         "下级措施承接上级措施关系的限定形式：承接方式（照搬或改写）、相似度、共同的部门类型和指标，"
         "以及上下级措施的原文证据。",
     ),
+    ClassSpec(
+        t.PKG_INSTRUMENT_CODING,
+        (t.PROV_ENTITY,),
+        "政策工具编码",
+        "instrument coding",
+        "The qualified form of a measure using a policy instrument: the instrument and the cue "
+        "words that decided it, with their offsets into the measure's text.",
+        "措施使用某种政策工具的限定形式：政策工具及判定它的提示词，含其在措施文本中的偏移。",
+    ),
 )
 
 
@@ -689,6 +698,45 @@ PROPERTIES: tuple[PropertySpec, ...] = (
         "落实设定该目标文件的下级文件未设定该指标的目标。",
         domain=t.PKG_TARGET,
         range=DOC,
+    ),
+    # --- policy instruments (graph.instruments) ---
+    _obj(
+        t.PKG_USES_INSTRUMENT,
+        "使用政策工具",
+        "uses instrument",
+        "A measure uses a policy instrument (supply-, environment- or demand-side sub-type, or "
+        "unclassified), as the lexicon's cue words in its text decide.",
+        "措施使用的政策工具（供给型、环境型、需求型的子类，或未分类），由其文本中的词表提示词判定。",
+        domain=t.PKG_MEASURE,
+        range=t.SKOS_CONCEPT,
+    ),
+    _obj(
+        t.PKG_CODED_MEASURE,
+        "编码措施",
+        "coded measure",
+        "The measure an instrument coding is about.",
+        "政策工具编码所针对的措施。",
+        domain=t.PKG_INSTRUMENT_CODING,
+        range=t.PKG_MEASURE,
+    ),
+    _obj(
+        t.PKG_INSTRUMENT,
+        "政策工具",
+        "instrument",
+        "The policy-instrument concept of an instrument coding.",
+        "政策工具编码所指的政策工具概念。",
+        domain=t.PKG_INSTRUMENT_CODING,
+        range=t.SKOS_CONCEPT,
+    ),
+    _data(
+        t.PKG_CUE,
+        "提示词",
+        "cue",
+        "A cue word of the instrument lexicon found in the measure's text, with its character "
+        "offsets into the measure's text (pkg:text): word@start-end, end exclusive.",
+        "在措施文本中找到的政策工具词表提示词及其在措施文本（pkg:text）中的字符偏移：词@起-止（不含止）。",
+        domain=t.PKG_INSTRUMENT_CODING,
+        datatype="string",
     ),
     # --- measure alignment across levels (graph.alignment) ---
     _obj(

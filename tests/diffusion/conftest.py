@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from graph.load import load_paths
 from graph.store import Store
@@ -43,3 +44,14 @@ def generated_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generated") / "corpus"
     assert generate(["--n", "40", "--seed", "1", "--out", str(out)]) == 0
     return out
+
+
+@pytest.fixture(scope="module")
+def client(seed_store: Store) -> Iterator[TestClient]:
+    """The app (api.app.create_app) over the seed store, in-process."""
+    from api.app import create_app
+    from api.settings import Settings
+
+    app = create_app(Settings(store=str(seed_store.spec)), seed_store)  # type: ignore[attr-defined]
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
