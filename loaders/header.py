@@ -49,6 +49,12 @@ ROLES: dict[str, str] = {
     "发布时间": "published",
     "公开日期": "published",
     "公布日期": "published",
+    # News pages stamp their publication under the headline: 时间:2023-10-13 11:03 (福州市场
+    #监管局), 日期:2018-03-06 (苏州), 来源:中国产业经济信息网 时间:2018-03-13, 栏目:新闻资讯
+    # 发布时间:2023-04-17, 新闻来源:常委秘书室 添加时间:2019-01-14 (芜湖市委).
+    "添加时间": "published",
+    "时间": "published",
+    "日期": "published",
     "有效性": "validity",
     "时效": "validity",
     "时效性": "validity",
@@ -77,6 +83,8 @@ ROLES: dict[str, str] = {
     "法宝引证码": "other",
     "原文链接": "other",
     "来源": "other",
+    "新闻来源": "other",
+    "栏目": "other",
     "信息来源": "other",
     "稿件来源": "other",
     "文章来源": "other",
