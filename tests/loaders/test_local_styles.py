@@ -658,3 +658,51 @@ def test_floors_approximations_and_size_qualifiers() -> None:
         (1.0, "个", "range", 2025),
         (100.0, "个", "about", 2025),
     ]
+
+
+def test_bare_owner_lists_in_parentheses_and_a_local_owner_carried_below() -> None:
+    text = (
+        "2022年全市食品安全重点工作安排\n一、持续深化责任落实\n"
+        "1.深入落实党政同责。积极推动落实食品安全属地责任和相关部门监管责任。"
+        "(市食品安全办、市食品安全委各成员单位。各县〔市、区〕政府属地负责,下同)\n"
+        "2.加强评估总结。评估“十大攻坚行动”实施效果。(市食品安全办、市食品安全委各成员单位)\n"
+    )
+    assert _owners(text) == [
+        (title, "responsible", who)
+        for title in ("深入落实党政", "加强评估总结")
+        for who in ("市食品安全办", "市食品安全委各成员单位", "各县〔市、区〕政府")
+    ]
+
+
+def test_owner_labels_closing_a_chapter_paragraph() -> None:
+    text = (
+        "温州市人民政府办公室关于分解落实2008年度温州市质量与品牌战略实施工作任务的通知\n"
+        "三、注重产业集群发展,促进块状产业质量提升\n"
+        "要在提高块状产业的配套能力上下功夫。开展块状产业质量提升试点工作。"
+        "责任单位:市质监局、市工商局,相关县(市、区)政府;协助单位:市工商联。\n"
+        "四、依托国字号产业基地,全力打造国家优质产业基地和浙江区域名牌\n"
+        "创建区域品牌。责任单位:市质监局;协助单位:各县(市、区)政府。\n"
+    )
+    assert [(role, who) for _, role, who in _owners(text)] == [
+        ("participants", "市工商联"),
+        ("responsible", "温州市质量技术监督局"),
+        ("responsible", "温州市工商行政管理局"),
+        ("responsible", "相关县(市、区)政府"),
+        ("participants", "各县(市、区)政府"),
+        ("responsible", "温州市质量技术监督局"),
+    ]
+
+
+def test_dash_goal_lines_closed_by_bracketed_owners() -> None:
+    text = (
+        "各市、自治州人民政府,贵安新区管委会,各县(市、区、特区)人民政府,省政府各部门、各直属机构:\n"
+        "一、总休要求和工作目标\n(二)工作目标。到2020年,全省计量技术基础更加坚实。\n"
+        "——科技计量:计量基础建设全面加强,计量保障能力全面提升。到2020年,量传溯源体系覆盖率达到"
+        "95%以上。[牵头单位:省质监局;责任单位:省发展改革委、省科技厅,各市(州)政府]\n"
+    )
+    assert _owners(text) == [
+        ("科技计量", "lead", "省质监局"),
+        ("科技计量", "participants", "省发展改革委"),
+        ("科技计量", "participants", "省科技厅"),
+        ("科技计量", "participants", "各市(州)政府"),
+    ]
