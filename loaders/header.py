@@ -175,6 +175,9 @@ def parse_header(text: str) -> list[HeaderField]:
     for number, line in enumerate(lines):
         if number >= HEADER_LINES:
             break
+        # Bulleted fields (九江: "• 文件编号: 九府办字〔2020〕54号"): the bullet becomes a space,
+        # so offsets stay those of the text.
+        line = re.sub(r"^(\s*)[•·▪●]", r"\1 ", line)
         lone = _LONE_LABEL.match(line.strip())
         following = lines[number + 1].strip() if number + 1 < len(lines) else ""
         if lone and following and len(following) <= 40 and not is_header_line(following):
