@@ -646,6 +646,14 @@ _ANNOUNCED = re.compile(
 )
 
 
+# A report's first sentence: "近日,经市委、市政府研究同意,泉州市质量强市工作领导小组印发了《…》"
+# (泉州), "3月1日,中共四川省委、四川省政府出台并印发了《…》" (四川, round 3).
+_ANNOUNCED_LEAD = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日|近日)[,，]\s*(?:经[^,，。]{2,30}?同意[,，]\s*)?"
+    r"(?P<by>[\u4e00-\u9fff、 ]{2,60}?)(?:出台并)?印发了?《(?P<title>[^《》]{4,80})》"
+)
+
+
 def announced(text: str) -> tuple[str, list[str], str | None] | None:
     """Title, issuers and date of the document a news report's lead line says was issued
     (``X印发《Y》``: the text that follows is Y), when the lead names its issuers.
@@ -654,17 +662,23 @@ def announced(text: str) -> tuple[str, list[str], str | None] | None:
     ('湖北省质量强省建设纲要', ['中共湖北省委', '湖北省人民政府'], None)
     """
     for line in text.split("\n")[:16]:
-        m = _ANNOUNCED.match(line.strip())
+        m = _ANNOUNCED.match(line.strip()) or _ANNOUNCED_LEAD.match(line.strip())
         if not m or not doc_type_of(m.group("title")):
             continue
         names = [n for n in re.split(r"[、 ]+", m.group("by")) if n]
+        # A report shortens the government's name: 四川省政府 is 四川省人民政府.
+        names = [re.sub(r"^(.{2,10}[省市县区])政府$", r"\1人民政府", n) for n in names]
         if names and all(is_signature_name(n) for n in names):
-            return m.group("title"), names, parse_date(m.group("date")) if m.group("date") else None
+            date = m.groupdict().get("date")
+            return m.group("title"), names, parse_date(date) if date else None
     return None
 
 
 # The addressees (主送机关) of a notice on a line of their own: 各县区人民政府,…有关单位:
-_ADDRESSEES = re.compile(r"^(?:各|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府))[^。]{0,160}[:：]$")
+# or the bodies of a district's own government: 区直有关部门和单位: (上虞, round 3).
+_ADDRESSEES = re.compile(
+    r"^(?:各|[区市县]直|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府))[^。]{0,160}[:：]$"
+)
 # What a notice hands out, in its first sentence: 现将《X》印发给你们 / 《X》已经市政府同意,现印发给你们.
 # A leading group's cover letter says "制定了《X》,并经…审议通过,现予以印发" (四川省质量强省工作
 # 领导小组, round 3).

@@ -501,6 +501,40 @@ STYLES: list[tuple[str, str, dict[str, Any]]] = [
         {"draft": True},
     ),
     (
+        "news report: the first sentence says who issued which plan (经…同意, X印发了《Y》)",
+        "近日,经市委、市政府研究同意,泉州市质量强市工作领导小组印发了《泉州市质量强市建设实施方案》"
+        "(以下简称《实施方案》)。 《实施方案》围绕泉州9个千亿产业集群提出工作措施。\n",
+        {
+            "title": "泉州市质量强市建设实施方案",
+            "issuers": ["泉州市质量强市工作领导小组"],
+            "region": "泉州市",
+        },
+    ),
+    (
+        "news report (traditional script): 3月1日,X、Y出台並印發了《Z》",
+        "《四川省開展質(zhì)量提升行動實施方案》出臺\n"
+        "來源:中國產(chǎn)業(yè)經(jīng)濟信息網(wǎng)   時間:2018-03-13\n"
+        "  3月1日,中共四川省委、四川省政府出臺並印發(fā)了《四川省開展質(zhì)量提升行動實施方案》"
+        "(以下簡稱《方案》),大力實施質(zhì)量強省戰(zhàn)略。\n",
+        {
+            "title": "四川省开展质量提升行动实施方案",
+            "issuers": ["中共四川省委", "四川省人民政府"],
+            "published": "2018-03-13",
+        },
+    ),
+    (
+        "capture from a district's own addressees (区直有关部门和单位:) handing out a list",
+        "\n朗读\n区直有关部门和单位:\n"
+        "为认真贯彻落实文件精神,将《2020年上虞区“标准化+”行动计划项目清单》(以下简称《行动计划》)"
+        "印发给你们,请结合实际认真抓好落实。\n",
+        {
+            "title": None,
+            "plan_title": "2020年上虞区“标准化+”行动计划项目清单",
+            "region": "上虞区",
+            "level": "district",
+        },
+    ),
+    (
         "news page: 栏目:… 发布时间:… glued to the first sentence",
         "中共福建省委 福建省人民政府印发《福建省质量强省建设纲要》\n\n"
         "栏目:新闻资讯 发布时间:2023-04-17\n\n"
