@@ -348,12 +348,27 @@ def signature(
         while j >= 0 and is_signature_name(lines[j][1]):
             names.insert(0, lines[j][1].strip())
             j -= 1
+        if not names and k > 0:
+            names = _glued_signer(lines[k - 1][1])
         return names, iso
     for _, line in lines:
         glued = _glued_signature(line)
         if glued[1]:
             return glued
     return [], None
+
+
+def _glued_signer(line: str) -> list[str]:
+    """The signer glued to the end of the line above a signature date, after a sentence or a
+    contact line: "…邮箱:396579293@qq.com四川省质量强省工作领导小组" (四川, round 3).
+
+    >>> _glued_signer("邮箱:396579293@qq.com四川省质量强省工作领导小组")
+    ['四川省质量强省工作领导小组']
+    >>> _glued_signer("请认真贯彻执行")
+    []
+    """
+    tail = re.split(r"[。；;，,：:A-Za-z0-9@._\-]+", line.strip())[-1]
+    return [tail] if len(tail) >= 4 and tail != line.strip() and is_signature_name(tail) else []
 
 
 # A flattened page ends with the signature glued to the last sentence:
