@@ -118,7 +118,11 @@ _DATELINE = re.compile(
 # 发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号 / 分   类 政务公开 有 效 性 有效.
 # The cleaning step may glue the rows together (…2023-01-03发布机构 …1号分 类 …): a label also
 # starts right after a value's last digit, 号 or bracket.
-_SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s\d号〕)）]))(?P<label>{_LABEL})[ \u3000]+(?=[^\s:：|])")
+# A title cell may swallow the next label too: 信息名称 …的通知文 号 高新管办108号 (南宁高新区).
+_SPACED_FIELD = re.compile(
+    rf"(?:^|(?<=[\s\d号〕)）])|(?<=通知|意见|方案|办法|规划|决定|纲要|要点|计划))"
+    rf"(?P<label>{_LABEL})[ \u3000]+(?=[^\s:：|])"
+)
 
 # A disclosure page's publication stamp under the title: 2023-01-05 10:00 区人民政府办公室
 _STAMP = re.compile(
