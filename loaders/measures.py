@@ -520,18 +520,8 @@ def inline_label_roles(body: str, ctx: DocContext) -> list[tuple[str, list[Agenc
     m = _INLINE_LABELS.search(body)
     if not m:
         return []
-    found: list[tuple[str, list[Agency]]] = []
-    for part in re.split(r"[；;]", m.group("tail")):
-        label, sep, who = (
-            re.split(r"([:：])", part, maxsplit=1) if re.search("[:：]", part) else (part, "", "")
-        )
-        if not sep or not who.strip():
-            continue
-        role = next(
-            (r for k, r in _LABEL_ROLES.items() if label.strip().startswith(k)), "participants"
-        )
-        found.append((role, split_agencies(_assignment_list(who.strip()), ctx)))
-    return _under_lead(found)
+    # the same labels as a bracketed owner list, read the same way
+    return _under_lead(_bracket_roles(f"。[{m.group('tail')}]", ctx))
 
 
 # Goal lines led by a dash that close with their owners in brackets: "——科技计量:…到2020年,…
