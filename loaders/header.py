@@ -49,6 +49,12 @@ ROLES: dict[str, str] = {
     "发布时间": "published",
     "公开日期": "published",
     "公布日期": "published",
+    # News pages stamp their publication under the headline: 时间:2023-10-13 11:03 (福州市场
+    # 监管局), 日期:2018-03-06 (苏州), 来源:中国产业经济信息网 时间:2018-03-13, 栏目:新闻资讯
+    # 发布时间:2023-04-17, 新闻来源:常委秘书室 添加时间:2019-01-14 (芜湖市委).
+    "添加时间": "published",
+    "时间": "published",
+    "日期": "published",
     "有效性": "validity",
     "时效": "validity",
     "时效性": "validity",
@@ -77,6 +83,8 @@ ROLES: dict[str, str] = {
     "法宝引证码": "other",
     "原文链接": "other",
     "来源": "other",
+    "新闻来源": "other",
+    "栏目": "other",
     "信息来源": "other",
     "稿件来源": "other",
     "文章来源": "other",
@@ -110,7 +118,11 @@ _DATELINE = re.compile(
 # 发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号 / 分   类 政务公开 有 效 性 有效.
 # The cleaning step may glue the rows together (…2023-01-03发布机构 …1号分 类 …): a label also
 # starts right after a value's last digit, 号 or bracket.
-_SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s\d号〕)）]))(?P<label>{_LABEL})[ \u3000]+(?=[^\s:：|])")
+# A title cell may swallow the next label too: 信息名称 …的通知文 号 高新管办108号 (南宁高新区).
+_SPACED_FIELD = re.compile(
+    rf"(?:^|(?<=[\s\d号〕)）])|(?<=通知|意见|方案|办法|规划|决定|纲要|要点|计划))"
+    rf"(?P<label>{_LABEL})[ \u3000]+(?=[^\s:：|])"
+)
 
 # A disclosure page's publication stamp under the title: 2023-01-05 10:00 区人民政府办公室
 _STAMP = re.compile(
@@ -167,6 +179,9 @@ def parse_header(text: str) -> list[HeaderField]:
     for number, line in enumerate(lines):
         if number >= HEADER_LINES:
             break
+        # Bulleted fields (九江: "• 文件编号: 九府办字〔2020〕54号"): the bullet becomes a space,
+        # so offsets stay those of the text.
+        line = re.sub(r"^(\s*)[•·▪●]", r"\1 ", line)
         lone = _LONE_LABEL.match(line.strip())
         following = lines[number + 1].strip() if number + 1 < len(lines) else ""
         if lone and following and len(following) <= 40 and not is_header_line(following):

@@ -456,6 +456,88 @@ def _inner_items(text: str, section: Section) -> list[Section]:
     ]
 
 
+# Owners listed bare in parentheses after a sentence, no role word: "…监管责任。(市食品安全办、市食品
+# 安全委各成员单位。各县〔市、区〕政府属地负责,下同)", "…排查整治。(市市场监管局)" (九江 2022年食品
+# 安全重点工作安排). Each listed body answers for the item; "X属地负责,下同" gives X every later item.
+_OWNER_PAREN = re.compile(r"(?<=[。；;])\s*[(（](?P<inner>[^()（）]{2,120})[)）]")
+
+
+def owner_parens(body: str, ctx: DocContext) -> tuple[list[Agency], list[Agency]]:
+    """The bodies bare owner parentheses in an item list, and those a "…属地负责,下同" carries on.
+
+    >>> from loaders.regions import DocContext
+    >>> body = "做好评议考核。(市食品安全办、市食品安全委各成员单位。各县〔市、区〕政府属地负责,下同)"
+    >>> listed, carried = owner_parens(body, DocContext(level="city"))
+    >>> [a.raw for a in listed], [a.raw for a in carried]
+    (['市食品安全办', '市食品安全委各成员单位', '各县〔市、区〕政府'], ['各县〔市、区〕政府'])
+    >>> owner_parens("加强检查。(省质监局牵头,省工商局参加)", DocContext(level="city"))
+    ([], [])
+    """
+    listed: list[Agency] = []
+    carried: list[Agency] = []
+    for m in _OWNER_PAREN.finditer(body):
+        found: list[Agency] = []
+        carry: list[Agency] = []
+        for clause in re.split(r"[。；;]", m.group("inner")):
+            clause = clause.strip(" ，,")
+            if not clause:
+                continue
+            carries = bool(re.search(r"[,，]?下同$", clause))
+            who = re.sub(r"属地负责$", "", re.sub(r"[,，]?下同$", "", clause))
+            if re.search(rf"[:：]|{_ROLE_WORDS}", who):
+                # labelled or role-worded owners (负责部门：…, X牵头) are read by _paren_roles
+                found = []
+                break
+            agencies = split_agencies(_assignment_list(who), ctx)
+            if not agencies or not all(re.search(_AGENCY_END + "$", a.raw) for a in agencies):
+                found = []
+                break
+            found.extend(agencies)
+            if carries:
+                carry.extend(agencies)
+        listed.extend(found)
+        carried.extend(carry if found else [])
+    return listed, carried
+
+
+# Owners run into the item's paragraph after its last sentence: "…试点工作。责任单位:市经贸委、
+# 市质监局、市工商局,相关县(市、区)政府;协助单位:市外经贸局、市工商联。" (温州 2008年质量与品牌
+# 战略工作任务). 协助单位 take part.
+_INLINE_LABELS = re.compile(
+    r"(?<=。)\s*(?P<tail>(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]"
+    r"[^。\n\[\]【】［］]+)[。.]?\s*$"
+)
+
+
+def inline_label_roles(body: str, ctx: DocContext) -> list[tuple[str, list[Agency]]]:
+    """(role, agencies) pairs of owner labels that close an item's paragraph.
+
+    >>> from loaders.regions import DocContext
+    >>> body = "开展试点工作。责任单位:市经贸委、市质监局,相关县(市、区)政府;协助单位:市工商联。"
+    >>> [(r, [a.raw for a in ag]) for r, ag in inline_label_roles(body, DocContext(level="city"))]
+    [('responsible', ['市经贸委', '市质监局', '相关县(市、区)政府']), ('participants', ['市工商联'])]
+    """
+    m = _INLINE_LABELS.search(body)
+    if not m:
+        return []
+    # the same labels as a bracketed owner list, read the same way
+    return _under_lead(_bracket_roles(f"。[{m.group('tail')}]", ctx))
+
+
+# Goal lines led by a dash that close with their owners in brackets: "——科技计量:…到2020年,…
+# [牵头单位:省质监局;责任单位:省发展改革委、…]" (贵州 计量工作意见).
+_DASH_OWNED = re.compile(r"^[ \t\u3000]*[—－-]{1,2}(?P<item>[^\n]+)$", re.MULTILINE)
+
+
+def dash_items(text: str, section: Section) -> list[Section]:
+    """Dash-led lines inside a section that close with a bracketed owner list, as items."""
+    items: list[Section] = []
+    for k, m in enumerate(_DASH_OWNED.finditer(text, section.start, section.end)):
+        if _BRACKET_ASSIGNMENT.search(m.group("item")):
+            items.append(Section(f"{section.path}.—{k + 1}", "", m.start("item"), m.end("item")))
+    return items
+
+
 def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) -> list[Measure]:
     """Every numbered task or measure item with its title, text, offsets and agencies."""
     measures: list[Measure] = []
@@ -480,6 +562,10 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         own = Section(section.path, section.heading, section.start, kids[0].start)
         if _states_assignment(text[slice(*_body(text, own))], ctx):
             leaves.append(own)
+    for leaf in list(leaves):
+        dashes = dash_items(text, leaf)
+        leaves.extend(dashes)
+        chosen.extend(dashes)
     bodies = {id(s): _body(text, s) for s in leaves}
     # Deeper numbering in an annex (附件.一.(一)) does not make the main text's chapters headings.
     nested = any("." in s.path for s in leaves if not s.path.startswith("附件"))
@@ -488,9 +574,15 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         # task item, unless the document numbers nothing deeper.
         if nested and re.fullmatch(r"[一二三四五六七八九十]+", section.path):
             continue
-        if section not in chosen and _states_assignment(text[slice(*bodies[id(section)])], ctx):
+        own_text = text[slice(*bodies[id(section)])]
+        if section not in chosen and (
+            _states_assignment(own_text, ctx)
+            or owner_parens(own_text, ctx)[0]
+            or inline_label_roles(own_text, ctx)
+        ):
             chosen.append(section)
     first_leads = False
+    carried: list[Agency] = []
     for section in sorted(chosen, key=lambda s: s.start):
         start, end = bodies.get(id(section)) or _body(text, section)
         body = text[start:end]
@@ -501,6 +593,16 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         roles = _role_agencies(body, ctx, heading, first_leads or bool(rule))
         if rule and rule.group("carry"):
             first_leads = True
+        listed, carry = owner_parens(body, ctx)
+        if listed:
+            carried = carried + [a for a in carry if a not in carried]
+            listed = listed + [a for a in carried if a not in listed]
+            roles = {"lead": [], "participants": [], "responsible": listed}
+        labelled = inline_label_roles(body, ctx)
+        if labelled:
+            roles = {"lead": [], "participants": [], "responsible": []}
+            for role, agencies in labelled:
+                roles[role].extend(agencies)
         usable = body.startswith(heading) and 2 <= len(heading) <= 40 and heading != body
         paren = _TRAILING_PAREN.search(body)
         stated = " ".join([paren.group(1)] if paren else []) + " ".join(_LABEL_LINE.findall(body))

@@ -348,12 +348,27 @@ def signature(
         while j >= 0 and is_signature_name(lines[j][1]):
             names.insert(0, lines[j][1].strip())
             j -= 1
+        if not names and k > 0:
+            names = _glued_signer(lines[k - 1][1])
         return names, iso
     for _, line in lines:
         glued = _glued_signature(line)
         if glued[1]:
             return glued
     return [], None
+
+
+def _glued_signer(line: str) -> list[str]:
+    """The signer glued to the end of the line above a signature date, after a sentence or a
+    contact line: "…邮箱:396579293@qq.com四川省质量强省工作领导小组" (四川, round 3).
+
+    >>> _glued_signer("邮箱:396579293@qq.com四川省质量强省工作领导小组")
+    ['四川省质量强省工作领导小组']
+    >>> _glued_signer("请认真贯彻执行")
+    []
+    """
+    tail = re.split(r"[。；;，,：:A-Za-z0-9@._\-]+", line.strip())[-1]
+    return [tail] if len(tail) >= 4 and tail != line.strip() and is_signature_name(tail) else []
 
 
 # A flattened page ends with the signature glued to the last sentence:
@@ -467,12 +482,17 @@ def _doc_number(text: str, fields: list[HeaderField], title: str | None) -> str 
             number = normalise_number(f.value)
             if number:
                 return number
+    for line in text.split("\n")[:20]:
+        both = _BRACKETED_NUMBER_DATE.match(line.strip())
+        if both:
+            return normalise_number(both.group("number"))
     # Without a header, a number standing on its own line near the top is the document's own,
     # and so is one glued right after the title on a flattened page.
     for _, line in _body_lines(text, 0)[:8]:
         number = normalise_number(line)
         if number:
             return number
+
         numbered = _NUMBER_BEFORE_TITLE.match(line)
         if title and numbered and line[numbered.end() :].lstrip(" \t\u3000").startswith(title):
             return normalise_doc_number(numbered.group("number")) or numbered.group("number")
@@ -506,6 +526,10 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     fields = parse_header(text)
     meta = Metadata()
     meta.title = find_title(text, fields, page_title)
+    titled_number = _TRAILING_NUMBER.search(meta.title) if meta.title else None
+    if meta.title and titled_number:
+        # A mirror's headline carries the 文号 in brackets: …的实施意见 (鄂政办发〔2022〕48号).
+        meta.title = meta.title[: titled_number.start()].rstrip()
     report = announced(text) if meta.title is None else None
     if report:
         meta.title = report[0]
@@ -523,8 +547,10 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
     else:
         meta.warnings.append("no title found: the text names none the loader recognises")
     history = history_facts(find_history(text))
-    meta.doc_number = _doc_number(text, fields, meta.title) or (
-        history.doc_number if history else None
+    meta.doc_number = (
+        _doc_number(text, fields, meta.title)
+        or (normalise_number(titled_number.group("number")) if titled_number else None)
+        or (history.doc_number if history else None)
     )
     header_dates = tuple(
         d for f in fields if f.role in ("issued", "published") for d in [_field_date(f.value)] if d
@@ -547,7 +573,15 @@ def extract_metadata(text: str, page_title: str | None = None) -> Metadata:
         text
     )
     meta.issuers = [_fuller_issuer(name, fuller) for name in meta.issuers]
-    issued = [_field_date(f.value) for f in fields if f.role == "issued"]
+    page_dates = {_field_date(f.value) for f in fields if f.role == "published"}
+    issued = [
+        _field_date(f.value)
+        for f in fields
+        if f.role == "issued"
+        # 生成日期 on the day the page was published is the page's, when a signature dates the
+        # document (九江: • 生成日期: 2020-06-29, 发布日期: 2020-06-29, signed 2020年6月22日).
+        and not (f.label == "生成日期" and signed_date and _field_date(f.value) in page_dates)
+    ]
     # A page's 发布日期 is its publication; a 公开日期 beside it is the disclosure entry's date.
     published = [
         parse_date(f.value)
@@ -627,6 +661,14 @@ _ANNOUNCED = re.compile(
 )
 
 
+# A report's first sentence: "近日,经市委、市政府研究同意,泉州市质量强市工作领导小组印发了《…》"
+# (泉州), "3月1日,中共四川省委、四川省政府出台并印发了《…》" (四川, round 3).
+_ANNOUNCED_LEAD = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日|近日)[,，]\s*(?:经[^,，。]{2,30}?同意[,，]\s*)?"
+    r"(?P<by>[\u4e00-\u9fff、 ]{2,60}?)(?:出台并)?印发了?《(?P<title>[^《》]{4,80})》"
+)
+
+
 def announced(text: str) -> tuple[str, list[str], str | None] | None:
     """Title, issuers and date of the document a news report's lead line says was issued
     (``X印发《Y》``: the text that follows is Y), when the lead names its issuers.
@@ -635,19 +677,29 @@ def announced(text: str) -> tuple[str, list[str], str | None] | None:
     ('湖北省质量强省建设纲要', ['中共湖北省委', '湖北省人民政府'], None)
     """
     for line in text.split("\n")[:16]:
-        m = _ANNOUNCED.match(line.strip())
+        m = _ANNOUNCED.match(line.strip()) or _ANNOUNCED_LEAD.match(line.strip())
         if not m or not doc_type_of(m.group("title")):
             continue
         names = [n for n in re.split(r"[、 ]+", m.group("by")) if n]
+        # A report shortens the government's name: 四川省政府 is 四川省人民政府.
+        names = [re.sub(r"^(.{2,10}[省市县区])政府$", r"\1人民政府", n) for n in names]
         if names and all(is_signature_name(n) for n in names):
-            return m.group("title"), names, parse_date(m.group("date")) if m.group("date") else None
+            date = m.groupdict().get("date")
+            return m.group("title"), names, parse_date(date) if date else None
     return None
 
 
 # The addressees (主送机关) of a notice on a line of their own: 各县区人民政府,…有关单位:
-_ADDRESSEES = re.compile(r"^(?:各|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府))[^。]{0,160}[:：]$")
+# or the bodies of a district's own government: 区直有关部门和单位: (上虞, round 3).
+_ADDRESSEES = re.compile(
+    r"^(?:各|[区市县]直|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府))[^。]{0,160}[:：]$"
+)
 # What a notice hands out, in its first sentence: 现将《X》印发给你们 / 《X》已经市政府同意,现印发给你们.
-_HANDED_OUT = re.compile(r"(?:现将)?《(?P<plan>[^《》]{4,100})》[^。]{0,40}?印发给你们")
+# A leading group's cover letter says "制定了《X》,并经…审议通过,现予以印发" (四川省质量强省工作
+# 领导小组, round 3).
+_HANDED_OUT = re.compile(
+    r"(?:现将)?《(?P<plan>[^《》]{4,100})》[^。]{0,40}?(?:印发给你们|现予以?印发)"
+)
 
 
 def _untitled_notice(text: str, title: str | None) -> str | None:
@@ -676,6 +728,11 @@ def _compact(value: str) -> str:
 
 # A Party document's date in brackets under its title: (2018年3月19日)
 _BRACKETED_DATE = re.compile(r"^[(（]\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[)）]$")
+# 文号 and date in one bracket under the title: (娄政发〔2017〕28号 2017年10月17日) (娄底, round 3).
+_BRACKETED_NUMBER_DATE = re.compile(
+    r"^[(（]\s*(?P<number>[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号)\s*"
+    r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[)）]$"
+)
 
 
 def _date_under_title(text: str, title: str | None) -> str | None:
@@ -688,6 +745,9 @@ def _date_under_title(text: str, title: str | None) -> str | None:
         dated = _BRACKETED_DATE.match(lines[k + 1])
         if dated and _compact(line).startswith(key[:12]):
             return parse_date(dated.group(1))
+        both = _BRACKETED_NUMBER_DATE.match(lines[k + 1])
+        if both and _compact(line).startswith(key[:12]):
+            return parse_date(both.group("date"))
     return None
 
 
@@ -727,5 +787,8 @@ def is_draft(title: str | None, text: str) -> bool:
     # tag: (征求意见稿) on its own line, 【草案全文】 before the title.
     top = "\n".join(line.strip() for line in text.split("\n")[:20])
     return bool(
-        re.search(r"^(?:[(（](?:征求意见稿|草案)[)）]|【草案[^】]{0,6}】.+)$", top, re.MULTILINE)
+        # (公开征求意见稿): 武汉市场监管局's brand plan, round 3.
+        re.search(
+            r"^(?:[(（](?:公开)?(?:征求意见稿|草案)[)）]|【草案[^】]{0,6}】.+)$", top, re.MULTILINE
+        )
     )

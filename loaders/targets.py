@@ -62,7 +62,8 @@ _NUM = r"\d+(?:[.·．]\d+)?"
 _MULT = r"(?:万|亿)(?!元|吨)"
 _SEP = r"(?:—|–|-|－|~|～|至|到)"
 _QUANTITY = re.compile(
-    rf"(?P<pre>不少于|不低于|不超过|不高于|至少|控制在|超过)?"
+    # 突破130件 (a floor), 近100个 (about): 武汉 brand opinion, 泉州 plan report (round 3).
+    rf"(?P<pre>不少于|不低于|不超过|不高于|至少|控制在|超过|突破|近(?=\d))?"
     rf"(?P<v1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?"
     rf"(?:\s*{_SEP}\s*(?P<v2>{_NUM})(?P<m2>{_MULT})?)?"
     rf"\s*(?P<unit>{_UNIT})?(?P<post>及以上|以上|以下|以内|左右)?"
@@ -75,7 +76,9 @@ _CLAUSE_BREAK = "，,；;。：:()（）\n"
 _SEGMENT_BREAK = "；;。\n"
 _TARGET_VERBS = re.compile(
     r"新建|建成|建立|完成|培育|达到|争创|创建|创立|发展|新增|申报|制定|实施|推荐|认定|提出|"
-    r"上报|形成|争取|力争|确保|获得|培训|保有|新创|引进|扶持|建设|打造|推出|推动"
+    r"上报|形成|争取|力争|确保|获得|培训|保有|新创|引进|扶持|建设|打造|推出|推动|"
+    # selecting the units a plan will work on: 选树1—2个领军企业 (泉州), 选择1-3个块状产业 (温州)
+    r"选树|选择|遴选"
 )
 # A five-year plan period: 九五 / 十一五 (十五 only in quotes: 十五日内 is a time limit).
 _ERA = r"(?:十[一二三四]五|[八九]五|(?<=“)十五)"
@@ -125,6 +128,9 @@ _GOAL_LEAD = re.compile(rf"^{_ITEM_NUMBER}[^。，,：:]{{0,10}}{_GOAL_WORD}\s*[
 _YEAR_LEAD = re.compile(
     rf"^{_ITEM_NUMBER}(?:[^。，,：:]{{0,10}}[。：:])?\s*(?:到|至)\s*(?P<y>{_YEAR_DIGITS})\s*年"
 )
+# The same without 到: "2023年,质量强省建设稳步推进。…合格率稳定在92%以上" (河北 行动方案: goals
+# for the year it is issued in and for 2025, one paragraph each).
+_YEAR_COMMA_LEAD = re.compile(rf"^{_ITEM_NUMBER}(?P<y>{_YEAR_DIGITS})\s*年(?:底|末)?[,，]")
 _HEADING_LINE = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])"
     r"(?P<heading>[^。；;\n]{1,30})$",
@@ -148,6 +154,32 @@ def _in_goal_scope(text: str, pos: int) -> bool:
         return True
     headings = list(_HEADING_LINE.finditer(text, max(0, pos - 4000), line_start))
     return bool(headings) and bool(_GOAL_HEADING.search(headings[-1].group("heading")))
+
+
+_PERIOD = re.compile(
+    rf"“?(?P<era>{_ERA})”?|[(（](?P<y>(?:19|20)\d{{2}})\s*{_SEP}\s*(?:19|20)\d{{2}}年?[)）]"
+)
+
+
+def _period_start(text: str) -> int | None:
+    """The first year of the period a plan's title names in its opening lines: “十三五” → 2016,
+    (2016—2020年) → 2016; ``None`` when the opening names no period.
+
+    >>> _period_start("四川省“十三五”质量发展规划\\n第一章 规划背景")
+    2016
+    >>> _period_start("关于加强质量工作的意见") is None
+    True
+    """
+    for line in text[:400].split("\n")[:6]:
+        if len(line) > 60:
+            continue
+        m = _PERIOD.search(line)
+        if m and m.group("era"):
+            end = _SPECIAL_ERAS.get(m.group("era").strip("“”"))
+            return end - 4 if end else None
+        if m and m.group("y"):
+            return int(m.group("y"))
+    return None
 
 
 def _is_past(year: int | None, issued_year: int | None) -> bool:
@@ -175,10 +207,10 @@ def _value(number: str, multiplier: str | None) -> float | None:
 def _comparator(pre: str | None, post: str | None, is_range: bool) -> str:
     if is_range:
         return "range"
-    if post in ("以上", "及以上") or pre in ("不少于", "不低于", "至少", "超过"):
+    if post in ("以上", "及以上") or pre in ("不少于", "不低于", "至少", "超过", "突破"):
         return ">="
     # 控制在1%左右 is about 1%, not a ceiling.
-    if post == "左右":
+    if post == "左右" or pre == "近":
         return "about"
     if post in ("以下", "以内") or pre in ("不超过", "不高于", "控制在"):
         return "<="
@@ -276,7 +308,7 @@ def _year(text: str, pos: int, ctx: DocContext) -> int | None:
     year = ctx.plan_year
     # "到2022年，…。…推动建设300个…": a year opening the paragraph scopes all of it.
     line_start = text.rfind("\n", 0, pos) + 1
-    lead = _YEAR_LEAD.match(text[line_start:pos])
+    lead = _YEAR_LEAD.match(text[line_start:pos]) or _YEAR_COMMA_LEAD.match(text[line_start:pos])
     if lead and parse_year(lead.group("y")) is not None:
         year = parse_year(lead.group("y"))
     for m in _YEAR_SPEC.finditer(segment):
@@ -374,6 +406,8 @@ def _candidates(text: str) -> Iterator[_Found]:
                 continue
         if re.search(r"在$", text[clause_start : m.start()]) and after == "以":
             continue
+        if _is_size_qualifier(text, m, clause_start):
+            continue
         head_start = max(clause_start, last_end_in_clause.get(clause_start, clause_start))
         head = text[head_start : m.start()]
         ends_clause = m.end() >= clause_end or after in "、和及与"
@@ -401,6 +435,17 @@ def _candidates(text: str) -> Iterator[_Found]:
             )
             if phrase:
                 yield _Found(q, phrase, head_start if is_share else m.start())
+
+
+def _is_size_qualifier(text: str, m: re.Match[str], clause_start: int) -> bool:
+    """A size that qualifies the counted thing: 形成2个产值超5000亿元和若干个超2000亿元产业
+    (武汉 brand opinion) counts industries; 超5000亿元 says which ones, it is not a goal."""
+    before = text[clause_start : m.start()]
+    return (
+        m.group("pre") is None
+        and before.endswith("超")
+        and bool(re.search(r"(?:\d+|若干)(?:个|家|项)", before))
+    )
 
 
 def _relative_candidates(text: str) -> Iterator[_Found]:
@@ -551,6 +596,9 @@ def extract_targets(text: str, ctx: DocContext, issued_year: int | None = None) 
         key=lambda f: f.start,
     )
     found = [f for f in found if _is_goal(text, f, ctx, issued_year)]
+    if issued_year is None:
+        # An undated plan for a period (四川省“十三五”质量发展规划) reviews the years before it.
+        issued_year = _period_start(text)
     previous_indicator = ""
     for item in found:
         q = item.quantity
