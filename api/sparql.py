@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from api import conneg, guard
+from api import admin, conneg, guard
 from api.errors import ApiError
 from api.executor import run_while_connected
 from api.jobs import SparqlAnswer, SparqlJob
@@ -387,5 +387,6 @@ async def _describe_or_page(
 async def _update(request: Request, state: ServiceState, text: str) -> Response:
     state.check_admin(request, "SPARQL Update")
     check_text(state, text, "update")
-    await state.write(lambda: state.store.update(text))
+    timeout = state.settings.query_timeout
+    await state.write(lambda: admin.apply_update(state.store, state.executor, text, timeout))
     return Response(b'{"ok": true, "status": 200}', media_type="application/json", status_code=200)
