@@ -94,7 +94,7 @@ def extract(
     try:
         record = extract_file(file, max_bytes=settings.max_upload_bytes)
     except LoaderError as exc:
-        console.print(f"[red]rejected[/red] {escape(str(exc))}")
+        console.print(f"[red]rejected[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from exc
     json.dump(
         record.to_json_dict(include_text=include_text), sys.stdout, ensure_ascii=False, indent=2
@@ -202,7 +202,7 @@ def _print_load_report(report: Any) -> None:
     for rejected in report.rejected:
         # one line per reject, whatever the file is called (newlines, rich markup)
         line = f"{shown_path(rejected.path)}: {shown_path(rejected.reason)}"
-        out.print(f"[red]rejected[/red] {escape(line)}")
+        out.print(f"[red]rejected[/red] {escape(line)}", soft_wrap=True)
 
 
 @app.command()
