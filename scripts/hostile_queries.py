@@ -143,7 +143,7 @@ def measure(url: str, kills: int, listener: Listener) -> dict[str, Any]:
                     content=text,
                     headers={"Content-Type": "application/sparql-update", **admin},
                 )
-                outcomes[f"update {response.status_code}"] += 1
+                outcomes[f"update {response.status_code} {response.json().get('error')}"] += 1
         time.sleep(1.0)
         figures["network"] = {
             "requests": sum(outcomes.values()),
@@ -163,7 +163,13 @@ def main() -> None:
     args = parser.parse_args()
     listener = Listener()
     with tempfile.TemporaryDirectory(prefix="policykg-hostile-q-") as workdir:
-        process, url = start_server(args.code.resolve(), args.corpus.resolve(), Path(workdir), 10.0)
+        process, url = start_server(
+            args.code.resolve(),
+            args.corpus.resolve(),
+            Path(workdir),
+            10.0,
+            {"POLICYKG_ADMIN_TOKEN": TOKEN},
+        )
         try:
             figures = measure(url, args.kills, listener)
             figures["server_alive"] = process.poll() is None
