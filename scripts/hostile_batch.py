@@ -27,12 +27,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from tests.hardening.hostile import zip_bomb_docx  # noqa: E402
+from tests.loaders.formats import as_docx  # noqa: E402
+
 CORPUS = REPO / "data" / "corpus"
 SEED = CORPUS / "jiaze_town_2016_opinion.txt"
 
@@ -40,42 +42,6 @@ SEED = CORPUS / "jiaze_town_2016_opinion.txt"
 def seed_lines() -> list[str]:
     """The lines of a real town opinion (title first)."""
     return [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def docx_bytes(lines: list[str]) -> bytes:
-    """A docx holding ``lines`` as paragraphs (python-docx)."""
-    import docx
-
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def zip_bomb(lines: list[str], megabytes: int) -> bytes:
-    """A real docx whose ``document.xml`` carries ``megabytes`` MB of one-character paragraphs,
-    written in 1 MB chunks (never held inflated here)."""
-    source = zipfile.ZipFile(io.BytesIO(docx_bytes(lines)))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename != "word/document.xml":
-                bomb.writestr(info, content)
-                continue
-            head, tail = content.split(b"</w:body>")
-            member = zipfile.ZipInfo(info.filename)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            with bomb.open(member, "w", force_zip64=True) as stream:
-                stream.write(head)
-                paragraph = "<w:p><w:r><w:t>质</w:t></w:r></w:p>".encode()
-                chunk = paragraph * (1024 * 1024 // len(paragraph))
-                for _ in range(megabytes):
-                    stream.write(chunk)
-                stream.write(b"</w:body>" + tail)
-    return out.getvalue()
 
 
 def long_pdf(lines: list[str], pages: int) -> bytes:
@@ -115,7 +81,7 @@ def build(folder: Path, outside: Path, pages: int, bomb_mb: int) -> dict[str, st
 
     for seed in sorted(CORPUS.glob("*.txt")):
         shutil.copy(seed, folder / seed.name)
-    write("bomb.docx", zip_bomb(lines, bomb_mb), f"docx inflating to {bomb_mb} MB")
+    write("bomb.docx", zip_bomb_docx(as_docx(lines), bomb_mb), f"docx inflating to {bomb_mb} MB")
     write("long.pdf", long_pdf(lines, pages), f"{pages}-page PDF")
     html = "<html><body>" + "<div>" * 10_000
     html += "".join(f"<p>{line}</p>" for line in lines) + "</div>" * 10_000 + "</body></html>"

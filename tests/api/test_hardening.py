@@ -291,8 +291,10 @@ def test_a_trivial_query_is_answered_while_heavy_ones_fill_the_workers(patient):
 # --- admin work runs where it can be stopped, too ---------------------------------------------
 
 
-def _admin(server: LiveServer) -> dict[str, str]:
-    return {"Authorization": f"Bearer {TOKEN}"}
+def _update(server: LiveServer, text: str) -> httpx.Response:
+    """POST ``text`` as a SPARQL Update with the admin token."""
+    headers = {"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"}
+    return server.client.post("/sparql", content=text, headers=headers, timeout=60)
 
 
 def test_an_update_that_crashes_the_engine_is_refused_and_the_server_lives(live):
@@ -301,12 +303,7 @@ def test_an_update_that_crashes_the_engine_is_refused_and_the_server_lives(live)
         + "+".join(["1"] * 10_000)
         + " = 0) }"
     )
-    response = live.client.post(
-        "/sparql",
-        content=update,
-        headers={"Content-Type": "application/sparql-update", **_admin(live)},
-        timeout=60,
-    )
+    response = _update(live, update)
     assert response.status_code == 503, response.text[:300]
     still_answers(live)
     ask = live.client.get("/sparql", params={"query": "ASK { <urn:x:crash> ?p ?o }"})
@@ -316,12 +313,7 @@ def test_an_update_that_crashes_the_engine_is_refused_and_the_server_lives(live)
 def test_an_update_past_the_time_limit_is_stopped_and_not_applied(live):
     update = "INSERT { <urn:x:slow> <urn:x:count> ?n } WHERE { { " + ENDLESS + " } }"
     started = time.monotonic()
-    response = live.client.post(
-        "/sparql",
-        content=update,
-        headers={"Content-Type": "application/sparql-update", **_admin(live)},
-        timeout=60,
-    )
+    response = _update(live, update)
     assert response.status_code == 503, response.text[:300]
     assert "time limit" in response.json()["error"]
     assert time.monotonic() - started < 15
@@ -330,11 +322,7 @@ def test_an_update_past_the_time_limit_is_stopped_and_not_applied(live):
     ask = live.client.get("/sparql", params={"query": "ASK { <urn:x:slow> ?p ?o }"})
     assert ask.json()["boolean"] is False
     # a plain update still goes through, rehearsed and then applied
-    done = live.client.post(
-        "/sparql",
-        content="INSERT DATA { <urn:x:ok> <urn:x:p> 1 }",
-        headers={"Content-Type": "application/sparql-update", **_admin(live)},
-    )
+    done = _update(live, "INSERT DATA { <urn:x:ok> <urn:x:p> 1 }")
     assert done.status_code == 200, done.text
     assert live.client.get("/sparql", params={"query": "ASK { <urn:x:ok> ?p ?o }"}).json()[
         "boolean"
@@ -361,7 +349,7 @@ def test_an_upload_is_read_outside_the_server_process(live, tmp_path):
                 client.post(
                     "/documents",
                     files={"file": ("long.html", page.encode(), "text/html")},
-                    headers=_admin(live),
+                    headers={"Authorization": f"Bearer {TOKEN}"},
                 )
             )
 

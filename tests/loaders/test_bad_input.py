@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import threading
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ import pytest
 from loaders.errors import LoaderError, RejectedDocument
 from loaders.extract import extract_bytes, extract_file, iter_extract
 from loaders.readers import ReadLimits, read_docx
+from tests.hardening.hostile import zip_bomb_docx
 from tests.loaders.formats import as_docx, as_pdf, seed_lines
 
 
@@ -130,34 +129,9 @@ def test_several_workers_extract_in_file_order_and_reject_the_same_files(tmp_pat
 # --- files that expand without bound (issue 17) ---------------------------------------------
 
 
-def _zip_bomb_docx(base: bytes, padding_mb: int) -> bytes:
-    """``base`` (a real docx) with ``padding_mb`` MB of one-character paragraphs at the end of
-    ``word/document.xml``: about a thousandth of that on disk, written in 1 MB chunks so the
-    test never holds it inflated. Read in full, every paragraph becomes an XML element."""
-    source = zipfile.ZipFile(io.BytesIO(base))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename != "word/document.xml":
-                bomb.writestr(info, content)
-                continue
-            head, tail = content.split(b"</w:body>")
-            packed = zipfile.ZipInfo(info.filename)
-            packed.compress_type = zipfile.ZIP_DEFLATED
-            with bomb.open(packed, "w", force_zip64=True) as member:
-                member.write(head)
-                paragraph = "<w:p><w:r><w:t>质</w:t></w:r></w:p>".encode()
-                chunk = paragraph * (1024 * 1024 // len(paragraph))
-                for _ in range(padding_mb):
-                    member.write(chunk)
-                member.write(b"</w:body>" + tail)
-    return out.getvalue()
-
-
 def test_docx_zip_bomb_is_rejected_and_the_batch_goes_on(tmp_path: Path, seed_dir: Path) -> None:
     lines = seed_lines(seed_dir / "jiaze_town_2016_opinion.txt")
-    (tmp_path / "a_bomb.docx").write_bytes(_zip_bomb_docx(as_docx(lines), padding_mb=300))
+    (tmp_path / "a_bomb.docx").write_bytes(zip_bomb_docx(as_docx(lines), padding_mb=300))
     assert (tmp_path / "a_bomb.docx").stat().st_size < 2_000_000
     (tmp_path / "b_plan.docx").write_bytes(as_docx(lines))
     results = list(iter_extract([tmp_path]))
