@@ -37,6 +37,7 @@ All three expose ``async run(job, timeout)`` and raise ``graph.errors.QueryTimeo
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import logging
 import multiprocessing as mp
 import os
@@ -74,6 +75,7 @@ from loaders.errors import LoaderError
 log = logging.getLogger("policykg.executor")
 
 LIGHT, HEAVY = "light", "heavy"
+WRITER_HEADROOM_MB = 1024  # address space (not memory) a read-write store's threads reserve
 MAX_BACKOFF = 2.0  # seconds between replacements after many deaths in a row
 _SLICE = 0.05  # how often a waiting thread looks whether its client has gone
 
@@ -436,15 +438,38 @@ class ProcessPool(_Lanes):
                 self._add_worker(lane)
 
     def rehearse(self, update: str, timeout: float) -> None:
-        """See :meth:`Executor.rehearse`: the copy is a checkpoint of its own (hard links),
-        opened read-write by the worker and removed afterwards."""
+        """See :meth:`Executor.rehearse`. The copy is a checkpoint of its own (hard links),
+        opened read-write by a fresh worker started for this update alone: opening a store
+        for writing starts RocksDB's threads, which a worker that has already served queries
+        may lack the address space for. Both are gone afterwards."""
         self._generation += 1
         copy = self.root / f"rehearsal-{self._generation}"
         _backup(self.store, copy)
+        # RocksDB's writer threads each reserve address space for their stacks and malloc
+        # arenas that they never fill: room for those on top of the update's own allowance.
+        headroom = dataclasses.replace(
+            self.limits, memory_mb=self.limits.memory_mb + WRITER_HEADROOM_MB
+        )
+        worker = _Worker(self._ctx, headroom)
+        deadline = time.monotonic() + timeout
         try:
-            self._run_blocking(UpdateJob(update, str(copy)), timeout, threading.Event())
+            for message in (None, (str(copy), UpdateJob(update, str(copy)))):
+                if message is not None:
+                    worker.conn.send(message)
+                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                    raise QueryTimeout(f"the update ran longer than {timeout:g} s and was stopped")
+                status, payload = worker.conn.recv()
+        except (EOFError, OSError) as exc:
+            worker.process.join(timeout=5)
+            log.warning(
+                "an update rehearsal killed its worker (exit code %s)", worker.process.exitcode
+            )
+            raise WorkerDied(worker.process.exitcode) from exc
         finally:
+            worker.kill()
             shutil.rmtree(copy, ignore_errors=True)
+        if status == "error":
+            raise payload
 
     def _take_snapshot(self) -> Path:
         self._generation += 1

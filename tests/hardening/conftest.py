@@ -1,5 +1,5 @@
-"""The hardening checks reuse the view tests' real server and real Chromium."""
+"""The hardening checks reuse the view tests' real server over the small view corpus."""
 
-from tests.viz.conftest import browser, server, viz_store, watched
+from tests.viz.conftest import server, viz_store
 
-__all__ = ["browser", "server", "viz_store", "watched"]
+__all__ = ["server", "viz_store"]
