@@ -12,7 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.viz.conftest import CHROMIUM, CHROMIUM_ARGS, Watched, _chromium_or_skip
+from tests.viz.conftest import CHROMIUM, CHROMIUM_ARGS, Watched, _chromium_or_skip, watch
 
 PAGES = {
     "home": "/",
@@ -84,12 +84,8 @@ def _visit(server: str, names: list[str]) -> dict[str, Watched]:
 
 def _watch(chromium: Any, server: str, name: str) -> Watched:
     context = chromium.new_context(viewport={"width": 1366, "height": 800}, locale="zh-CN")
-    page = context.new_page()
-    seen = Watched(page)
-    page.on("console", lambda msg: seen.errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
-    page.on("request", lambda request: seen.requests.append(request.url))
-    page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+    seen = watch(context.new_page())
+    page = seen.page
     response = page.goto(server + PAGES[name])
     assert response is not None and response.status == 200, name
     page.wait_for_load_state("networkidle")
