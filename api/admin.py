@@ -5,6 +5,12 @@ file, the shared and cascade graphs (recomputed) and the vocabulary graphs. Befo
 those graphs are copied; if anything fails the copies are put back and graphs that did not
 exist are dropped, so the store is exactly as it was. These functions run under the
 service's write lock (:meth:`api.state.ServiceState.write`).
+
+Nothing an admin sends is parsed or evaluated first in the server process: an uploaded file
+is read in a query worker (:func:`read_upload`), where a hostile docx or PDF can be stopped
+at the time limit or die against the memory limit; a SPARQL Update is first rehearsed in a
+worker on a private copy of the store (:func:`apply_update`), and runs on the real store only
+once it has finished there in time, on the same data.
 """
 
 from __future__ import annotations
@@ -14,7 +20,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from api.errors import ApiError
+from api.executor import Executor
+from api.jobs import ExtractJob
 from graph import iris
+from graph.errors import QueryTimeout
 from graph.load import graph_triples, graphs_from_source, link_store, load_records
 from graph.mapping import map_document
 from graph.regions import Gazetteer
@@ -24,6 +33,40 @@ from loaders.record import PolicyDocument
 from ontology import terms
 
 Saved = dict[str, set[ox.Triple] | None]
+
+#: reading a file may take longer than a query: a long PDF is minutes of pdfminer at worst
+READ_TIME_FACTOR = 6
+MIN_READ_SECONDS = 60.0
+
+
+async def read_upload(
+    executor: Executor, data: bytes, filename: str, max_bytes: int, query_timeout: float
+) -> PolicyDocument:
+    """The record of an uploaded file, read in a worker; 422 when the file is rejected or
+    takes longer than the reading time limit, 503 when it kills its worker."""
+    limit = max(MIN_READ_SECONDS, READ_TIME_FACTOR * query_timeout)
+    try:
+        record = await executor.run(ExtractJob(data, filename, max_bytes), limit)
+    except QueryTimeout:
+        raise ApiError(
+            422, "document rejected", f"{filename}: reading it took longer than {limit:g} s"
+        ) from None
+    assert isinstance(record, PolicyDocument)
+    return record
+
+
+def apply_update(store: Store, executor: Executor, update: str, timeout: float) -> None:
+    """Run an admin's SPARQL Update: rehearsed first where it can be killed (see the module
+    docstring), then on ``store``. Call under the write lock."""
+    try:
+        executor.rehearse(update, timeout)
+    except QueryTimeout:
+        raise ApiError(
+            503,
+            "the update ran past the time limit and was not applied",
+            {"time_limit": timeout},
+        ) from None
+    store.update(update)
 
 
 def _save(store: Store, graphs: set[str]) -> Saved:

@@ -12,7 +12,10 @@ processes (:mod:`api.executor`).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,6 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from api.body_limit import UploadLimit
 from api.errors import install_error_handlers
 from api.executor import PoolLimits, make_executor
+from api.headers import SecurityHeaders, policy_with_script_hashes
 from api.pages import STATIC, render_query_page
 from api.routes_diffusion import make_diffusion_router
 from api.settings import Settings
@@ -83,6 +87,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.policykg = state
     install_error_handlers(app)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost but CORS: errors and 413s carry it too
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.cors_origins),
@@ -140,15 +145,21 @@ def _include_docs(app: FastAPI) -> None:
     assets = Path(fastapi_offline.__file__).resolve().parent / "static"
     app.mount("/static/docs", StaticFiles(directory=assets), name="docs-assets")
 
+    page = get_swagger_ui_html(
+        openapi_url=app.openapi_url or "/openapi.json",
+        title="policykg — API",
+        swagger_js_url="/static/docs/swagger-ui-bundle.js",
+        swagger_css_url="/static/docs/swagger-ui.css",
+        swagger_favicon_url="/favicon.ico",
+    )
+    # Swagger UI starts from an inline script: the page's policy allows exactly that one.
+    inline = re.findall(rb"<script>(.*?)</script>", page.body, re.DOTALL)
+    digests = ("sha256-" + base64.b64encode(hashlib.sha256(s).digest()).decode() for s in inline)
+    policy = policy_with_script_hashes(*digests)
+
     @app.get("/docs", include_in_schema=False)
     async def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url or "/openapi.json",
-            title="policykg — API",
-            swagger_js_url="/static/docs/swagger-ui-bundle.js",
-            swagger_css_url="/static/docs/swagger-ui.css",
-            swagger_favicon_url="/favicon.ico",
-        )
+        return HTMLResponse(page.body, headers={"Content-Security-Policy": policy})
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> FileResponse:

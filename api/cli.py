@@ -20,10 +20,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from api.settings import Settings
+from loaders.errors import shown_path
 
 app = typer.Typer(
     name="policykg",
@@ -92,7 +94,7 @@ def extract(
     try:
         record = extract_file(file, max_bytes=settings.max_upload_bytes)
     except LoaderError as exc:
-        console.print(f"[red]rejected[/red] {exc}")
+        console.print(f"[red]rejected[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from exc
     json.dump(
         record.to_json_dict(include_text=include_text), sys.stdout, ensure_ascii=False, indent=2
@@ -123,6 +125,13 @@ def load(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the summary as JSON (for scripts).")
     ] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read symbolic links that lead out of the loaded folder (refused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Extract every document and load it into the store, then print a summary table."""
     from graph.load import load_paths
@@ -145,6 +154,7 @@ def load(
                 targets,
                 max_bytes=settings.max_upload_bytes,
                 workers=workers,
+                follow_symlinks=follow_symlinks,
                 progress=lambda path: bar.update(task, advance=1, description=Path(path).name),
             )
         if reason:
@@ -190,7 +200,9 @@ def _print_load_report(report: Any) -> None:
         table.add_row(label, value)
     out.print(table)
     for rejected in report.rejected:
-        out.print(f"[red]rejected[/red] {rejected.path}: {rejected.reason}")
+        # one line per reject, whatever the file is called (newlines, rich markup)
+        line = f"{shown_path(rejected.path)}: {shown_path(rejected.reason)}"
+        out.print(f"[red]rejected[/red] {escape(line)}", soft_wrap=True)
 
 
 @app.command()

@@ -37,6 +37,7 @@ All three expose ``async run(job, timeout)`` and raise ``graph.errors.QueryTimeo
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import logging
 import multiprocessing as mp
 import os
@@ -57,15 +58,24 @@ import anyio.to_thread
 
 from api import guard
 from api.errors import ApiError
-from api.jobs import NamedJob, ReadOnlyOxigraph, RowsAnswer, SparqlAnswer, SparqlJob, run_job
+from api.jobs import (
+    Answer,
+    ExtractJob,
+    Job,
+    NamedJob,
+    ReadOnlyOxigraph,
+    SparqlJob,
+    UpdateJob,
+    run_job,
+)
 from graph.errors import GraphError, QueryTimeout, StoreError
 from graph.store import Store
+from loaders.errors import LoaderError
 
 log = logging.getLogger("policykg.executor")
 
-Job = SparqlJob | NamedJob
-Answer = SparqlAnswer | RowsAnswer
 LIGHT, HEAVY = "light", "heavy"
+WRITER_HEADROOM_MB = 1024  # address space (not memory) a read-write store's threads reserve
 MAX_BACKOFF = 2.0  # seconds between replacements after many deaths in a row
 _SLICE = 0.05  # how often a waiting thread looks whether its client has gone
 
@@ -107,6 +117,12 @@ class Executor(Protocol):
         """Stop every worker."""
         ...
 
+    def rehearse(self, update: str, timeout: float) -> None:
+        """Run ``update`` on a private copy of the store where it can be killed; raise as
+        the real run would (``QueryTimeout``, :class:`WorkerDied`, a syntax error). Called
+        under the write lock, so the copy holds what the real run will see."""
+        ...
+
     def health(self) -> dict[str, Any]:
         """Workers alive, deaths so far, whether workers are cut off from the network."""
         ...
@@ -127,15 +143,15 @@ def make_executor(
 
 def lane_of(job: Job) -> str:
     """``light`` for named queries (the REST routes' own, known shapes) and cheap-looking
-    SPARQL; ``heavy`` for the rest."""
-    if isinstance(job, NamedJob) or guard.looks_light(job.query):
+    SPARQL; ``heavy`` for the rest (uploads and update rehearsals included)."""
+    if isinstance(job, NamedJob) or (isinstance(job, SparqlJob) and guard.looks_light(job.query)):
         return LIGHT
     return HEAVY
 
 
 def _pack_error(exc: BaseException) -> BaseException:
     """An exception safe to send back: ours as they are, anything else without its text."""
-    if isinstance(exc, GraphError):
+    if isinstance(exc, GraphError | LoaderError):
         return exc
     log.error("query worker failed: %r", exc)
     return StoreError("query evaluation failed")
@@ -253,10 +269,13 @@ def _pool_worker_main(conn: Connection, memory_mb: int, isolate_network: bool) -
         except (EOFError, OSError):
             return
         try:
+            if isinstance(job, ExtractJob | UpdateJob):  # no snapshot needed
+                conn.send(("ok", run_job(None, job)))
+                continue
             if store is None or snapshot != opened:
                 store = ReadOnlyOxigraph(snapshot)
                 opened = snapshot
-            conn.send(("ok", run_job(store, job)))  # type: ignore[arg-type]
+            conn.send(("ok", run_job(store, job)))
         except MemoryError:
             os._exit(3)  # the address space is spent; a fresh worker is cheaper than recovery
         except Exception as exc:  # every failure goes back to the server, the worker lives on
@@ -325,7 +344,56 @@ async def _in_thread(
         cancel.set()
 
 
-class ProcessPool:
+class _Lanes:
+    """What both local executors share: the light and heavy lanes, the waiting limit and
+    the threads that wait. A subclass says how one job runs in one lane (:meth:`_in_lane`)."""
+
+    limits: PoolLimits
+    _gate: _Gate
+    _limiter: dict[str, Any]
+    _threads: int
+
+    async def run(self, job: Job, timeout: float) -> Answer:
+        """The job's answer; its worker is killed when no answer comes in time or the
+        caller goes away."""
+        return await _in_thread(
+            self._limiter, self._threads, lambda cancel: self._run_blocking(job, timeout, cancel)
+        )
+
+    def _run_blocking(self, job: Job, timeout: float, cancel: threading.Event) -> Answer:
+        deadline = time.monotonic() + timeout
+        self._gate.enter()
+        try:
+            if lane_of(job) == LIGHT:
+                budget_end = time.monotonic() + min(self.limits.light_time_limit, timeout)
+                try:
+                    return self._in_lane(LIGHT, job, budget_end, cancel)
+                except _Overrun:
+                    pass  # it was not light after all: the heavy lane, with the time left
+            try:
+                return self._in_lane(HEAVY, job, deadline, cancel)
+            except _Overrun:
+                raise QueryTimeout(
+                    f"the query ran longer than {timeout:g} s and was stopped"
+                ) from None
+        finally:
+            self._gate.leave()
+
+    def _in_lane(self, lane: str, job: Job, deadline: float, cancel: threading.Event) -> Answer:
+        """Run ``job`` in ``lane`` before ``deadline``: raise ``_Overrun`` past it (or, in the
+        light lane, when no worker is free in time)."""
+        raise NotImplementedError
+
+    def rehearse(self, update: str, timeout: float) -> None:
+        """See :meth:`Executor.rehearse`."""
+        self._run_blocking(self._rehearsal(update), timeout, threading.Event())
+
+    def _rehearsal(self, update: str) -> UpdateJob:
+        # a forked child already works on its own copy-on-write copy of the store
+        return UpdateJob(update)
+
+
+class ProcessPool(_Lanes):
     """Two lanes of spawned worker processes reading snapshots of an on-disk store.
 
     A worker cannot read the live store directory: the server's read-write handle compacts
@@ -363,10 +431,45 @@ class ProcessPool:
         self._isolated: bool | None = None
         self._lock = threading.Lock()
         self._gate = _Gate(self.limits.max_waiting)
-        self._limiter: dict[str, Any] = {}
+        self._limiter = {}
+        self._threads = sum(self.sizes.values()) + self.limits.max_waiting
         for lane, count in self.sizes.items():
             for _ in range(count):
                 self._add_worker(lane)
+
+    def rehearse(self, update: str, timeout: float) -> None:
+        """See :meth:`Executor.rehearse`. The copy is a checkpoint of its own (hard links),
+        opened read-write by a fresh worker started for this update alone: opening a store
+        for writing starts RocksDB's threads, which a worker that has already served queries
+        may lack the address space for. Both are gone afterwards."""
+        self._generation += 1
+        copy = self.root / f"rehearsal-{self._generation}"
+        _backup(self.store, copy)
+        # RocksDB's writer threads each reserve address space for their stacks and malloc
+        # arenas that they never fill: room for those on top of the update's own allowance.
+        headroom = dataclasses.replace(
+            self.limits, memory_mb=self.limits.memory_mb + WRITER_HEADROOM_MB
+        )
+        worker = _Worker(self._ctx, headroom)
+        deadline = time.monotonic() + timeout
+        try:
+            for message in (None, (str(copy), UpdateJob(update, str(copy)))):
+                if message is not None:
+                    worker.conn.send(message)
+                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                    raise QueryTimeout(f"the update ran longer than {timeout:g} s and was stopped")
+                status, payload = worker.conn.recv()
+        except (EOFError, OSError) as exc:
+            worker.process.join(timeout=5)
+            log.warning(
+                "an update rehearsal killed its worker (exit code %s)", worker.process.exitcode
+            )
+            raise WorkerDied(worker.process.exitcode) from exc
+        finally:
+            worker.kill()
+            shutil.rmtree(copy, ignore_errors=True)
+        if status == "error":
+            raise payload
 
     def _take_snapshot(self) -> Path:
         self._generation += 1
@@ -429,39 +532,14 @@ class ProcessPool:
                 "network_isolated": self._isolated,
             }
 
-    async def run(self, job: Job, timeout: float) -> Answer:
-        """Send ``job`` to an idle worker of its lane; kill the worker if no answer comes in
-        time or the caller goes away."""
-        size = sum(self.sizes.values()) + self.limits.max_waiting
-        return await _in_thread(
-            self._limiter, size, lambda cancel: self._run_blocking(job, timeout, cancel)
-        )
-
-    def _run_blocking(self, job: Job, timeout: float, cancel: threading.Event) -> Answer:
-        deadline = time.monotonic() + timeout
-        self._gate.enter()
-        try:
-            if lane_of(job) == LIGHT:
-                budget = min(self.limits.light_time_limit, timeout)
-                worker = self._take(LIGHT, time.monotonic() + budget, cancel)
-                if worker is not None:
-                    try:
-                        return self._exchange(worker, job, time.monotonic() + budget, cancel)
-                    except _Overrun:
-                        pass  # it was not light after all: the heavy lane, with the time left
-            worker = self._take(HEAVY, deadline, cancel)
-            if worker is None:
-                raise QueryTimeout(
-                    f"every query worker stayed busy for {timeout:g} s; try again later"
-                )
-            try:
-                return self._exchange(worker, job, deadline, cancel)
-            except _Overrun:
-                raise QueryTimeout(
-                    f"the query ran longer than {timeout:g} s and was stopped"
-                ) from None
-        finally:
-            self._gate.leave()
+    def _in_lane(self, lane: str, job: Job, deadline: float, cancel: threading.Event) -> Answer:
+        """Send ``job`` to an idle worker of ``lane``."""
+        worker = self._take(lane, deadline, cancel)
+        if worker is None:
+            if lane == LIGHT:
+                raise _Overrun
+            raise QueryTimeout("every query worker stayed busy; try again later")
+        return self._exchange(worker, job, deadline, cancel)
 
     def _take(self, lane: str, deadline: float, cancel: threading.Event) -> _Worker | None:
         """An idle worker of ``lane``, or None when none became free before ``deadline``."""
@@ -561,7 +639,7 @@ def _fork_child(store: Store, job: Job, conn: Connection, limits: PoolLimits) ->
         conn.close()
 
 
-class ForkPerQuery:
+class ForkPerQuery(_Lanes):
     """Forks a child per job; the child reads the parent's in-memory store and is killed at
     the time limit. Each lane has its own number of slots (see the module docstring)."""
 
@@ -578,8 +656,8 @@ class ForkPerQuery:
         self._children: set[Any] = set()
         self._lock = threading.Lock()
         self._gate = _Gate(self.limits.max_waiting)
-        self._limiter: dict[str, Any] = {}
-        self._size = concurrency + self.limits.light_workers + self.limits.max_waiting
+        self._limiter = {}
+        self._threads = concurrency + self.limits.light_workers + self.limits.max_waiting
         self.deaths = 0
         self._isolated: bool | None = None
 
@@ -597,32 +675,8 @@ class ForkPerQuery:
             "network_isolated": self._isolated,
         }
 
-    async def run(self, job: Job, timeout: float) -> Answer:
-        """Fork, evaluate in the child, kill it if no answer comes in time."""
-        return await _in_thread(
-            self._limiter, self._size, lambda cancel: self._run_blocking(job, timeout, cancel)
-        )
-
-    def _run_blocking(self, job: Job, timeout: float, cancel: threading.Event) -> Answer:
-        deadline = time.monotonic() + timeout
-        self._gate.enter()
-        try:
-            if lane_of(job) == LIGHT:
-                budget_end = time.monotonic() + min(self.limits.light_time_limit, timeout)
-                try:
-                    return self._in_slot(LIGHT, job, budget_end, cancel)
-                except _Overrun:
-                    pass
-            try:
-                return self._in_slot(HEAVY, job, deadline, cancel)
-            except _Overrun:
-                raise QueryTimeout(
-                    f"the query ran longer than {timeout:g} s and was stopped"
-                ) from None
-        finally:
-            self._gate.leave()
-
-    def _in_slot(self, lane: str, job: Job, deadline: float, cancel: threading.Event) -> Answer:
+    def _in_lane(self, lane: str, job: Job, deadline: float, cancel: threading.Event) -> Answer:
+        """Fork a child for ``job`` once ``lane`` has a free slot."""
         slots = self._slots[lane]
         while not slots.acquire(timeout=_SLICE):
             if cancel.is_set():
@@ -694,6 +748,9 @@ class ThreadRunner:
             return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
         assert scope.cancelled_caught
         raise QueryTimeout(f"the store did not answer within {timeout:g} s")
+
+    def rehearse(self, update: str, timeout: float) -> None:
+        """Nothing to rehearse: the remote server evaluates the update under its own limits."""
 
     def health(self) -> dict[str, Any]:
         """Nothing local to report: the remote server evaluates."""

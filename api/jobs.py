@@ -1,9 +1,10 @@
-"""The work a query worker does: evaluate one SPARQL text or named query and serialize it.
+"""The work a query worker does: evaluate one SPARQL text or named query and serialize it;
+read an uploaded file; rehearse an admin's SPARQL Update on a private copy of the store.
 
 These functions run inside a worker process (see :mod:`api.executor`) against a store the
 worker opened itself, so the process can be killed when the time limit passes. Everything
-that crosses the process boundary is a small picklable dataclass: the job in, the bytes or
-rows out.
+that crosses the process boundary is a small picklable dataclass: the job in, the bytes,
+rows or record out.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pyoxigraph as ox
 
 from api import results
 from graph.store import QueryResult, Store
-from graph.stores import ReadOnlyOxigraphStore
+from graph.stores import ReadOnlyOxigraphStore, open_store
+from loaders.record import PolicyDocument
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,63 @@ class RowsAnswer:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def run_job(store: Store, job: SparqlJob | NamedJob) -> SparqlAnswer | RowsAnswer:
-    """Evaluate ``job`` on ``store``; raises the graph layer's errors on bad input."""
+@dataclass(frozen=True)
+class ExtractJob:
+    """An uploaded file to read into a record (:func:`loaders.extract.extract_bytes`): the
+    parsers of docx, PDF and HTML meet hostile input here, so they run where they can be
+    stopped."""
+
+    data: bytes
+    filename: str
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class UpdateJob:
+    """An admin's SPARQL Update, rehearsed on a private copy of the store: ``copy`` names a
+    checkpoint of an on-disk store made for this job alone; without it the worker's store is
+    already private (a forked child's copy-on-write memory). What the rehearsal writes is
+    thrown away; that it finished in time and alive is what counts."""
+
+    update: str
+    copy: str | None = None
+
+
+@dataclass(frozen=True)
+class Rehearsed:
+    """The answer to an :class:`UpdateJob`: the update ran to its end."""
+
+
+Job = SparqlJob | NamedJob | ExtractJob | UpdateJob
+Answer = SparqlAnswer | RowsAnswer | PolicyDocument | Rehearsed
+
+
+def run_job(store: Store | None, job: Job) -> Answer:
+    """Do ``job`` (on ``store`` for a query); raises the graph layer's errors on bad input
+    and the loaders' on a rejected file."""
+    if isinstance(job, ExtractJob):
+        from loaders.extract import extract_bytes
+
+        return extract_bytes(job.data, job.filename, max_bytes=job.max_bytes)
+    if isinstance(job, UpdateJob):
+        return _rehearse(store, job)
+    assert store is not None, "a query needs a store"
     if isinstance(job, NamedJob):
         return _run_named(store, job)
     return _run_sparql(store, job)
+
+
+def _rehearse(store: Store | None, job: UpdateJob) -> Rehearsed:
+    if job.copy is None:
+        assert store is not None, "a rehearsal needs its own copy or a private store"
+        store.update(job.update)
+        return Rehearsed()
+    copy = open_store(f"oxigraph:{job.copy}")
+    try:
+        copy.update(job.update)
+    finally:
+        copy.close()
+    return Rehearsed()
 
 
 def _run_named(store: Store, job: NamedJob) -> RowsAnswer:

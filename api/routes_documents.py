@@ -228,15 +228,14 @@ def make_documents_router() -> APIRouter:
     ) -> JSONResponse:
         from dataclasses import replace as with_fields
 
-        from loaders.extract import extract_bytes
-
         state.check_admin(request, "uploading documents")
         limit = state.settings.max_upload_bytes
         data = await file.read(limit + 1)
         if len(data) > limit:
             raise ApiError(413, "file too large", {"max_bytes": limit})
         filename = file.filename or "upload.txt"
-        record = extract_bytes(data, filename, max_bytes=limit)
+        timeout = state.settings.query_timeout
+        record = await admin.read_upload(state.executor, data, filename, limit, timeout)
         source = admin.upload_source(filename, record.source.sha256)
         record = with_fields(record, source=with_fields(record.source, path=source))
         summary = await state.write(lambda: search.load_one(state.store, record, replace=replace))

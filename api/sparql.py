@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from api import conneg, dataset, guard
+from api import admin, conneg, dataset, guard
 from api.errors import ApiError
 from api.executor import run_while_connected
 from api.jobs import SparqlAnswer, SparqlJob
@@ -417,8 +417,9 @@ async def _update(
     update = dataset.with_base(
         dataset.add_using(text, using, using_named), base_iri(request, state)
     )
+    timeout = state.settings.query_timeout
     try:
-        await state.write(lambda: state.store.update(update))
+        await state.write(lambda: admin.apply_update(state.store, state.executor, update, timeout))
     except QuerySyntaxError as exc:
         raise QuerySyntaxError(dataset.error_in_sent_text(str(exc))) from None
     return Response(b'{"ok": true, "status": 200}', media_type="application/json", status_code=200)

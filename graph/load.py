@@ -345,6 +345,7 @@ def load_paths(
     progress: Callable[[str], None] | None = None,
     max_bytes: int | None = None,
     workers: int = 1,
+    follow_symlinks: bool = False,
 ) -> LoadReport:
     """Extract every file (folders expanded by the loaders) and load the records; a bad file
     is reported in ``rejected`` with its reason and the rest of the batch goes on.
@@ -356,7 +357,11 @@ def load_paths(
     from loaders.extract import iter_extract
 
     rejected: list[Rejected] = []
-    options: dict[str, Any] = {"workers": workers, "then": prepare}
+    options: dict[str, Any] = {
+        "workers": workers,
+        "then": prepare,
+        "follow_symlinks": follow_symlinks,
+    }
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
 

@@ -235,4 +235,33 @@ def clean_text(raw: str) -> str:
     lines = [line for line in lines if not is_chrome(line)]
     lines = _drop_menu_runs(lines)
     lines = _rejoin(lines)
-    return "\n".join(lines)
+    return "\n".join(piece for line in lines for piece in split_long_line(line))
+
+
+#: no line of a real document comes near this (the longest seen in the corpus: about 500
+#: characters); steps that look around a sentence or a mention read one line at a time
+#: would take hours over a 15 MB text written as a single line
+MAX_LINE = 5_000
+_SENTENCE_STOP = re.compile(r"[。！？；!?;]")
+
+
+def split_long_line(line: str, limit: int = MAX_LINE) -> list[str]:
+    """``line`` cut into lines of at most ``limit`` characters, after a sentence end where
+    one falls in the second half of the window, else at ``limit``.
+
+    >>> split_long_line("提高质量。" * 3, limit=12)
+    ['提高质量。提高质量。', '提高质量。']
+    >>> split_long_line("质" * 5, limit=2)
+    ['质质', '质质', '质']
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(line) - start > limit:
+        window_end = start + limit
+        cut = window_end
+        for stop in _SENTENCE_STOP.finditer(line, start + limit // 2, window_end):
+            cut = stop.end()
+        pieces.append(line[start:cut])
+        start = cut
+    pieces.append(line[start:])
+    return pieces

@@ -9,6 +9,7 @@ of titles and agency names downstream.
 from __future__ import annotations
 
 import codecs
+import re
 
 from loaders.errors import RejectedDocument
 
@@ -125,8 +126,6 @@ def declared_html_charset(data: bytes) -> str | None:
     >>> declared_html_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
     'gb18030'
     """
-    import re
-
     m = re.search(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", data[:4096])
     if not m:
         return None
@@ -138,3 +137,35 @@ def declared_html_charset(data: bytes) -> str | None:
         return codecs.lookup(name).name
     except LookupError:
         return None
+
+
+_TITLE = re.compile(rb"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def utf8_title_apart(data: bytes) -> tuple[bytes, str, bytes] | None:
+    """``(before, title, after)`` when an HTML page's ``<title>`` is UTF-8 (with Chinese in
+    it) and the page as a whole is not: a site template saved in UTF-8 around an article
+    pasted in GBK. Read in one encoding, either the title or the body comes out garbled (or
+    the page is undecodable), so the title is decoded on its own. None otherwise.
+
+    >>> page = b"<title>" + "质量强省".encode() + b"</title><p>" + "质量".encode("gbk")
+    >>> utf8_title_apart(page)[1]
+    '质量强省'
+    >>> utf8_title_apart("<title>质量</title>".encode()) is None
+    True
+    """
+    if any(data.startswith(bom) for bom, _, _ in _BOMS):
+        return None
+    match = _TITLE.search(data, 0, 65536)
+    if match is None or match.group(1).isascii():
+        return None
+    try:
+        data.decode("utf-8")
+        return None  # all UTF-8: nothing to take apart
+    except UnicodeDecodeError:
+        pass
+    try:
+        title = match.group(1).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return data[: match.start(1)], title, data[match.end(1) :]

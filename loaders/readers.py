@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from loaders.encodings import declared_html_charset, decode_text, looks_binary
+from loaders.encodings import declared_html_charset, decode_text, looks_binary, utf8_title_apart
 from loaders.errors import RejectedDocument
 
 
@@ -28,6 +28,9 @@ class RawText:
     encoding: str | None
     #: the page's own title where the format has one apart from the text (HTML ``<title>``)
     title: str | None = None
+    #: what the reader cut or read in an unusual way (a page limit reached, a title in
+    #: another encoding than the body); the record carries these as warnings
+    warnings: tuple[str, ...] = ()
 
 
 Reader = Callable[[bytes, str], RawText]
@@ -35,11 +38,16 @@ Reader = Callable[[bytes, str], RawText]
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """Bounds on what one file may expand to; a file past one is rejected, naming the bound.
+    """Bounds on what one file may expand to.
+
+    A docx past a ZIP bound is rejected, naming the bound (a zip bomb is no document). Past
+    the page, character or target bound the document is cut there and loaded, with a warning
+    in ``PolicyDocument.warnings`` saying what was cut: never silently.
 
     The defaults sit far above any real policy document (the longest seen: a 300-page PDF of
-    about 400,000 characters; a docx of a few MB with pictures) and far below what hangs a
-    batch: a 4.5 MB docx whose ``document.xml`` inflates to 1 GB, a 2,000-page PDF.
+    about 400,000 characters and a few hundred targets; a docx of a few MB with pictures) and
+    far below what hangs a batch: a 4.5 MB docx whose ``document.xml`` inflates to 1 GB, a
+    2,000-page PDF that became 60,000 targets and a million triples.
     """
 
     zip_members: int = 2_000
@@ -48,10 +56,12 @@ class ReadLimits:
     """Most bytes all members of a docx may inflate to together."""
     zip_ratio: int = 200
     """Most a member above 1 MB may inflate, as a multiple of its compressed size."""
-    pdf_pages: int = 1_000
-    """Most pages read from a PDF."""
-    characters: int = 3_000_000
-    """Most characters of text read from a docx or PDF."""
+    pdf_pages: int = 600
+    """Most pages read from a PDF (the rest is cut, with a warning)."""
+    characters: int = 1_000_000
+    """Most characters of text kept from one document, whatever its format."""
+    targets: int = 3_000
+    """Most targets kept from one document (the rest is cut, with a warning)."""
 
 
 LIMITS = ReadLimits()
@@ -106,11 +116,28 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
     return decode_text(data, path)
 
 
+def _decode_page(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """The page's text and encoding; a ``<title>`` in UTF-8 over a GBK body (templates
+    saved in UTF-8, articles pasted in GBK) is read apart from the body, with a warning."""
+    apart = utf8_title_apart(data)
+    if apart is not None:
+        head, title, tail = apart
+        text, encoding = _decode_html(head + tail, path)
+        try:
+            start = len(head.decode(encoding))
+        except (UnicodeDecodeError, LookupError):
+            start = -1
+        if start >= 0 and text[:start] == head.decode(encoding):
+            warning = f"page title read as UTF-8 over a {encoding} body"
+            return text[:start] + title + text[start:], encoding, (warning,)
+    return (*_decode_html(data, path), ())
+
+
 def read_html(data: bytes, path: str) -> RawText:
     """An HTML page: visible text with one line per block element, navigation dropped."""
     from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-    markup, encoding = _decode_html(data, path)
+    markup, encoding, warnings = _decode_page(data, path)
     soup = BeautifulSoup(markup, "lxml")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else None
     for tag in soup.find_all(_DROP_TAGS):
@@ -120,26 +147,33 @@ def read_html(data: bytes, path: str) -> RawText:
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     parts: list[str] = []
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                # Source line breaks inside a paragraph are layout, not content.
-                parts.append(re.sub(r"\s*\n\s*", "", str(child)))
-            elif isinstance(child, Tag):
-                block = child.name in _BLOCK_TAGS
-                if block:
-                    parts.append("\n")
-                if child.name in ("td", "th"):
-                    parts.append("\t")
-                walk(child)
-                if block:
-                    parts.append("\n")
-
-    root = soup.body or soup
-    walk(root)
+    # A stack, not recursion: a page of 10,000 nested <div>s is read like any other.
+    # Items are nodes still to visit, or a _Close marker: the newline after a block.
+    todo: list[object] = list(reversed(list((soup.body or soup).children)))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, _Close):
+            parts.append("\n")
+        elif isinstance(node, NavigableString):
+            # Source line breaks inside a paragraph are layout, not content.
+            parts.append(re.sub(r"\s*\n\s*", "", str(node)))
+        elif isinstance(node, Tag):
+            block = node.name in _BLOCK_TAGS
+            if block:
+                parts.append("\n")
+                todo.append(_CLOSE)
+            if node.name in ("td", "th"):
+                parts.append("\t")
+            todo.extend(reversed(list(node.children)))
     text = "".join(parts)
-    return RawText(text, "html", encoding, page_title or None)
+    return RawText(text, "html", encoding, page_title or None, warnings)
+
+
+class _Close:
+    """Marks the end of a block element in :func:`read_html`'s walk."""
+
+
+_CLOSE = _Close()
 
 
 def check_zip(data: bytes, path: str, limits: ReadLimits = LIMITS) -> None:
@@ -187,6 +221,7 @@ def read_docx(data: bytes, path: str, limits: ReadLimits = LIMITS) -> RawText:
         raise RejectedDocument(path, f"truncated or corrupt docx ({type(exc).__name__})") from exc
     lines: list[str] = []
     characters = counted = 0
+    warnings: tuple[str, ...] = ()
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             lines.append(block.text)
@@ -202,8 +237,13 @@ def read_docx(data: bytes, path: str, limits: ReadLimits = LIMITS) -> RawText:
         characters += sum(map(len, lines[counted:]))
         counted = len(lines)
         if characters > limits.characters:
-            raise RejectedDocument(path, f"more than {limits.characters} characters of text")
-    return RawText("\n".join(lines), "docx", None)
+            warnings = (_cut_characters(limits),)
+            break
+    return RawText("\n".join(lines), "docx", None, warnings=warnings)
+
+
+def _cut_characters(limits: ReadLimits) -> str:
+    return f"text cut after {limits.characters} characters (limit: characters)"
 
 
 def _glue(left: str, right: str) -> str:
@@ -231,18 +271,21 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits = LIMITS) -> RawText:
 
     A line that runs to the right edge of the text column was wrapped by the layout and
     is joined to the next one (also across a page break); a shorter line ends a paragraph.
-    More than ``limits.pdf_pages`` pages or ``limits.characters`` characters reject the file.
+    Reading stops after ``limits.pdf_pages`` pages or ``limits.characters`` characters,
+    with a warning saying so.
     """
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
     lines: list[tuple[str, bool]] = []  # (text, wrapped)
     characters = 0
+    warnings: tuple[str, ...] = ()
     pages = extract_pages(io.BytesIO(data), laparams=LAParams(), maxpages=limits.pdf_pages + 1)
     try:
         for number, page in enumerate(pages, start=1):
             if number > limits.pdf_pages:
-                raise RejectedDocument(path, f"pdf has more than {limits.pdf_pages} pages")
+                warnings = (f"pdf cut after page {limits.pdf_pages} (limit: pdf_pages)",)
+                break
             page_lines: list[LTTextLine] = []
             for element in page:
                 if isinstance(element, LTTextContainer):
@@ -267,9 +310,8 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits = LIMITS) -> RawText:
                     lines.append((text, wrapped))
                     characters += len(text)
             if characters > limits.characters:
-                raise RejectedDocument(path, f"more than {limits.characters} characters of text")
-    except RejectedDocument:
-        raise
+                warnings = (_cut_characters(limits),)
+                break
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise RejectedDocument(path, f"truncated or corrupt pdf ({type(exc).__name__})") from exc
     paragraphs: list[str] = []
@@ -283,7 +325,7 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits = LIMITS) -> RawText:
     body = "\n".join(paragraphs)
     if not body.strip():
         raise RejectedDocument(path, "pdf has no text layer (scanned image?)")
-    return RawText(body, "pdf", None)
+    return RawText(body, "pdf", None, warnings=warnings)
 
 
 READERS: dict[str, Reader] = {
@@ -338,7 +380,11 @@ def sniff_format(data: bytes, filename: str) -> str:
     return expected
 
 
-def read_bytes(data: bytes, filename: str) -> RawText:
+def read_bytes(data: bytes, filename: str, limits: ReadLimits = LIMITS) -> RawText:
     """Read ``data`` (the contents of ``filename``) with the reader its format calls for."""
     fmt = sniff_format(data, filename)
+    if fmt == "docx":
+        return read_docx(data, filename, limits)
+    if fmt == "pdf":
+        return read_pdf(data, filename, limits)
     return READERS[fmt](data, filename)

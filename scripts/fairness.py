@@ -47,8 +47,15 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
 
 
-def start_server(code: Path, corpus: Path, workdir: Path, timeout: float) -> tuple[Any, str]:
-    """Load ``corpus`` with ``code``'s loader into a store in ``workdir`` and serve it."""
+def start_server(
+    code: Path,
+    corpus: Path,
+    workdir: Path,
+    timeout: float,
+    settings: dict[str, str] | None = None,
+) -> tuple[Any, str]:
+    """Load ``corpus`` with ``code``'s loader into a store in ``workdir`` and serve it
+    (``settings``: more ``POLICYKG_*`` variables for the server)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
     store = workdir / "store"
     load = (
@@ -68,6 +75,7 @@ def start_server(code: Path, corpus: Path, workdir: Path, timeout: float) -> tup
         POLICYKG_PORT=str(port),
         POLICYKG_QUERY_TIMEOUT=str(timeout),
     )
+    env.update(settings or {})
     serve = "from api.server import serve; from api.settings import Settings; serve(Settings())"
     log = (workdir / "server.log").open("wb")
     process = subprocess.Popen(

@@ -286,3 +286,87 @@ def test_a_trivial_query_is_answered_while_heavy_ones_fill_the_workers(patient):
             thread.join()
         for client in clients:
             client.close()
+
+
+# --- admin work runs where it can be stopped, too ---------------------------------------------
+
+
+def _update(server: LiveServer, text: str) -> httpx.Response:
+    """POST ``text`` as a SPARQL Update with the admin token."""
+    headers = {"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"}
+    return server.client.post("/sparql", content=text, headers=headers, timeout=60)
+
+
+def test_an_update_that_crashes_the_engine_is_refused_and_the_server_lives(live):
+    update = (
+        "INSERT { <urn:x:crash> <urn:x:p> 1 } WHERE { FILTER("
+        + "+".join(["1"] * 10_000)
+        + " = 0) }"
+    )
+    response = _update(live, update)
+    assert response.status_code == 503, response.text[:300]
+    still_answers(live)
+    ask = live.client.get("/sparql", params={"query": "ASK { <urn:x:crash> ?p ?o }"})
+    assert ask.json()["boolean"] is False
+
+
+def test_an_update_past_the_time_limit_is_stopped_and_not_applied(live):
+    update = "INSERT { <urn:x:slow> <urn:x:count> ?n } WHERE { { " + ENDLESS + " } }"
+    started = time.monotonic()
+    response = _update(live, update)
+    assert response.status_code == 503, response.text[:300]
+    assert "time limit" in response.json()["error"]
+    assert time.monotonic() - started < 15
+    time.sleep(3)  # the stopped worker's replacement has started (its imports take CPU)
+    assert busiest_worker_cpu(live.process.pid) < 0.3
+    still_answers(live)
+    ask = live.client.get("/sparql", params={"query": "ASK { <urn:x:slow> ?p ?o }"})
+    assert ask.json()["boolean"] is False
+    # a plain update still goes through, rehearsed and then applied
+    done = _update(live, "INSERT DATA { <urn:x:ok> <urn:x:p> 1 }")
+    assert done.status_code == 200, done.text
+    assert live.client.get("/sparql", params={"query": "ASK { <urn:x:ok> ?p ?o }"}).json()[
+        "boolean"
+    ]
+
+
+def test_an_upload_is_read_outside_the_server_process(live, tmp_path):
+    """A file that takes seconds to read (here 2 MB of real text in one HTML page) is read in
+    a worker: meanwhile the server answers others at once (read in the server's event loop,
+    it held every request until it was done)."""
+    seed = Path(__file__).resolve().parents[2] / "data" / "corpus" / "jiaze_town_2016_opinion.txt"
+    lines = [line for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+    body = "".join(f"<p>{line}</p>" for line in lines[1:])
+    page = (
+        f"<html><body><p>{lines[0]}</p>"
+        + body * (2_000_000 // len(body.encode()))
+        + "</body></html>"
+    )
+    uploaded: list[httpx.Response] = []
+
+    def upload() -> None:
+        with httpx.Client(base_url=live.url, timeout=120) as client:
+            uploaded.append(
+                client.post(
+                    "/documents",
+                    files={"file": ("long.html", page.encode(), "text/html")},
+                    headers={"Authorization": f"Bearer {TOKEN}"},
+                )
+            )
+
+    thread = threading.Thread(target=upload)
+    thread.start()
+    try:
+        time.sleep(0.5)
+        waits = []
+        while thread.is_alive() and len(waits) < 20:
+            started = time.monotonic()
+            response = live.client.get("/sparql", params={"query": "ASK {}"}, timeout=60)
+            waits.append(time.monotonic() - started)
+            assert response.status_code == 200, response.text
+            time.sleep(0.1)
+    finally:
+        thread.join()
+    assert uploaded[0].status_code in (201, 409), uploaded[0].text[:300]
+    assert len(waits) >= 3, "the upload was read too fast to tell"
+    assert max(waits) < 1.0, waits

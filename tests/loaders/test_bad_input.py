@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import io
+import os
 import shutil
-import zipfile
+import threading
 from pathlib import Path
 
 import pytest
 
 from loaders.errors import LoaderError, RejectedDocument
 from loaders.extract import extract_bytes, extract_file, iter_extract
-from loaders.readers import ReadLimits, read_docx, read_pdf
+from loaders.readers import ReadLimits, read_docx
+from tests.hardening.hostile import zip_bomb_docx
 from tests.loaders.formats import as_docx, as_pdf, seed_lines
 
 
@@ -128,34 +129,9 @@ def test_several_workers_extract_in_file_order_and_reject_the_same_files(tmp_pat
 # --- files that expand without bound (issue 17) ---------------------------------------------
 
 
-def _zip_bomb_docx(base: bytes, padding_mb: int) -> bytes:
-    """``base`` (a real docx) with ``padding_mb`` MB of one-character paragraphs at the end of
-    ``word/document.xml``: about a thousandth of that on disk, written in 1 MB chunks so the
-    test never holds it inflated. Read in full, every paragraph becomes an XML element."""
-    source = zipfile.ZipFile(io.BytesIO(base))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename != "word/document.xml":
-                bomb.writestr(info, content)
-                continue
-            head, tail = content.split(b"</w:body>")
-            packed = zipfile.ZipInfo(info.filename)
-            packed.compress_type = zipfile.ZIP_DEFLATED
-            with bomb.open(packed, "w", force_zip64=True) as member:
-                member.write(head)
-                paragraph = "<w:p><w:r><w:t>质</w:t></w:r></w:p>".encode()
-                chunk = paragraph * (1024 * 1024 // len(paragraph))
-                for _ in range(padding_mb):
-                    member.write(chunk)
-                member.write(b"</w:body>" + tail)
-    return out.getvalue()
-
-
 def test_docx_zip_bomb_is_rejected_and_the_batch_goes_on(tmp_path: Path, seed_dir: Path) -> None:
     lines = seed_lines(seed_dir / "jiaze_town_2016_opinion.txt")
-    (tmp_path / "a_bomb.docx").write_bytes(_zip_bomb_docx(as_docx(lines), padding_mb=300))
+    (tmp_path / "a_bomb.docx").write_bytes(zip_bomb_docx(as_docx(lines), padding_mb=300))
     assert (tmp_path / "a_bomb.docx").stat().st_size < 2_000_000
     (tmp_path / "b_plan.docx").write_bytes(as_docx(lines))
     results = list(iter_extract([tmp_path]))
@@ -171,15 +147,146 @@ def test_docx_limits_are_configurable(seed_dir: Path) -> None:
     assert read_docx(data, "plan.docx").text  # the defaults leave a real document alone
     with pytest.raises(RejectedDocument, match="parts"):
         read_docx(data, "plan.docx", ReadLimits(zip_members=3))
-    with pytest.raises(RejectedDocument, match="characters"):
-        read_docx(data, "plan.docx", ReadLimits(characters=500))
+    cut = read_docx(data, "plan.docx", ReadLimits(characters=500))
+    assert 500 <= len(cut.text) < len(read_docx(data, "plan.docx").text)
+    assert cut.warnings == ("text cut after 500 characters (limit: characters)",)
 
 
-def test_pdf_pages_and_characters_are_bounded(tmp_path: Path, seed_dir: Path) -> None:
+def test_a_long_pdf_is_cut_at_the_page_limit_with_a_warning(tmp_path: Path, seed_dir: Path) -> None:
     lines = seed_lines(seed_dir / "jiangsu_province_2012_action_plan.txt")
-    data = as_pdf(lines)
-    assert read_pdf(data, "plan.pdf").text  # the defaults leave a real document alone
-    with pytest.raises(RejectedDocument, match="more than 2 pages"):
-        read_pdf(data, "plan.pdf", ReadLimits(pdf_pages=2))
-    with pytest.raises(RejectedDocument, match="characters"):
-        read_pdf(data, "plan.pdf", ReadLimits(characters=1000))
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(as_pdf(lines))
+    whole = extract_file(path)
+    assert not any("limit" in warning for warning in whole.warnings)  # defaults: untouched
+    cut = extract_file(path, limits=ReadLimits(pdf_pages=2))
+    assert cut.title == whole.title and len(cut.text) < len(whole.text)
+    assert "pdf cut after page 2 (limit: pdf_pages)" in cut.warnings
+    short = extract_file(path, limits=ReadLimits(characters=1000))
+    assert any("cut after 1000 characters" in warning for warning in short.warnings)
+
+
+def test_targets_past_the_limit_are_cut_with_a_warning(seed_dir: Path) -> None:
+    data = (seed_dir / "jiangsu_province_2012_action_plan.txt").read_bytes()
+    whole = extract_bytes(data, "plan.txt")
+    assert len(whole.targets) > 3
+    cut = extract_bytes(data, "plan.txt", limits=ReadLimits(targets=3))
+    assert cut.targets == whole.targets[:3]
+    assert f"{len(whole.targets)} targets found, the first 3 kept (limit: targets)" in cut.warnings
+
+
+def test_text_past_the_character_limit_is_cut_with_a_warning(seed_dir: Path) -> None:
+    data = (seed_dir / "jiaze_town_2016_opinion.txt").read_bytes()
+    doc = extract_bytes(data, "plan.txt", limits=ReadLimits(characters=300))
+    assert len(doc.text) <= 300 and doc.title == "嘉泽镇2016年质量强镇工作的实施意见"
+    assert "text cut after 300 characters (limit: characters)" in doc.warnings
+
+
+# --- hostile files in a loaded folder (issue 17) ---------------------------------------------
+
+
+def _outcomes(folder: Path, **options: bool) -> dict[str, object]:
+    """What a batch over ``folder`` made of each file, by name; fails if it blocks (a FIFO
+    opened for reading waits for a writer forever)."""
+    done: list[dict[str, object]] = []
+    worker = threading.Thread(
+        target=lambda: done.append({p.name: o for p, o in iter_extract([folder], **options)}),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert done, "the batch blocked"
+    return done[0]
+
+
+def test_a_symlink_out_of_the_loaded_folder_is_refused_unless_allowed(
+    tmp_path: Path, seed_dir: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "passwd.txt"
+    shutil.copy(seed_dir / "jiaze_town_2016_opinion.txt", secret)
+    (outside / "more").mkdir()
+    shutil.copy(seed_dir / "jiaze_town_2016_opinion.txt", outside / "more" / "plan.txt")
+    folder = tmp_path / "load"
+    folder.mkdir()
+    (folder / "x.txt").symlink_to(secret)
+    (folder / "linked").symlink_to(outside / "more")
+    shutil.copy(seed_dir / "jiaze_town_2016_opinion.txt", folder / "real.txt")
+    (folder / "same.txt").symlink_to(folder / "real.txt")  # inside the folder: fine
+
+    refused = _outcomes(folder)
+    assert set(refused) == {"x.txt", "linked", "real.txt", "same.txt"}
+    for name in ("x.txt", "linked"):
+        reject = refused[name]
+        assert isinstance(reject, RejectedDocument), name
+        assert "symbolic link out of the loaded folder" in reject.reason
+        assert "--follow-symlinks" in reject.reason
+    assert refused["same.txt"].title == refused["real.txt"].title  # type: ignore[attr-defined]
+
+    allowed = _outcomes(folder, follow_symlinks=True)
+    assert set(allowed) == {"x.txt", "plan.txt", "real.txt", "same.txt"}
+    assert not any(isinstance(o, RejectedDocument) for o in allowed.values())
+
+
+def test_a_fifo_and_a_device_are_rejected_without_being_opened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    outcomes = _outcomes(tmp_path, follow_symlinks=True)
+    assert set(outcomes) == {"pipe.txt", "zero.txt"}
+    pipe, zero = outcomes["pipe.txt"], outcomes["zero.txt"]
+    assert isinstance(pipe, RejectedDocument) and isinstance(zero, RejectedDocument)
+    assert pipe.reason == "a FIFO (named pipe), not a document file; not opened"
+    assert zero.reason == "a character device, not a document file; not opened"
+    # named on the command line, the link to a device is refused as leaving the folder
+    assert "symbolic link" in _rejected(tmp_path / "zero.txt").reason
+
+
+def test_html_nested_ten_thousand_deep_is_read(tmp_path: Path, seed_dir: Path) -> None:
+    lines = seed_lines(seed_dir / "jiaze_town_2016_opinion.txt")
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    page = "<html><body>" + "<div>" * 10_000 + body + "</div>" * 10_000 + "</body></html>"
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    doc = extract_file(path)
+    assert doc.title == "嘉泽镇2016年质量强镇工作的实施意见"
+    assert [s.path for s in doc.sections] == [
+        s.path for s in extract_bytes("\n".join(lines).encode(), "plan.txt").sections
+    ]
+
+
+def test_a_utf8_title_over_a_gbk_body_is_read(tmp_path: Path, seed_dir: Path) -> None:
+    lines = seed_lines(seed_dir / "jiaze_town_2016_opinion.txt")
+    title = "嘉泽镇2016年质量强镇工作的实施意见"
+    page = (
+        b"<html><head><meta charset=gbk><title>"
+        + title.encode("utf-8")
+        + b"</title></head><body>"
+        + "".join(f"<p>{line}</p>" for line in lines[1:]).encode("gb18030")
+        + b"</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page)
+    doc = extract_file(path)
+    assert doc.title == title and doc.source.encoding == "gb18030"
+    assert "page title read as UTF-8 over a gb18030 body" in doc.warnings
+    assert "质量" in doc.text
+
+
+def test_a_15_mb_single_line_loads(tmp_path: Path, seed_dir: Path) -> None:
+    lines = seed_lines(seed_dir / "jiaze_town_2016_opinion.txt")
+    path = tmp_path / "one_line.txt"
+    body = "".join(lines[1:])
+    path.write_text(lines[0] + body * (15_000_000 // len(body.encode())), encoding="utf-8")
+    assert path.stat().st_size > 14_000_000
+    doc = extract_file(path)
+    assert doc.text.startswith(lines[0])
+    assert "text cut after 1000000 characters (limit: characters)" in doc.warnings
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_reject_line(tmp_path: Path) -> None:
+    forged = tmp_path / "a.txt: empty file\nrejected shadow.txt"
+    forged.write_bytes(b"")
+    (outcome,) = _outcomes(tmp_path).values()
+    assert isinstance(outcome, RejectedDocument)
+    assert "\n" not in str(outcome) and str(outcome).endswith(": empty file")
+    assert outcome.path == str(forged)  # the name itself is kept as it is

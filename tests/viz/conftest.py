@@ -104,7 +104,12 @@ class Watched:
 def watched(browser: Any) -> Iterator[Watched]:
     """A fresh laptop-sized page that records console errors, page errors, dialogs and requests."""
     context = browser.new_context(viewport={"width": 1366, "height": 800}, locale="zh-CN")
-    page = context.new_page()
+    yield watch(context.new_page())
+    context.close()
+
+
+def watch(page: Any) -> Watched:
+    """``page`` recording its console errors, page errors, dialogs (dismissed) and requests."""
     seen = Watched(page)
     page.on("console", lambda msg: seen.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
@@ -115,5 +120,4 @@ def watched(browser: Any) -> Iterator[Watched]:
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    yield seen
-    context.close()
+    return seen
