@@ -206,15 +206,42 @@ def concept_followers(store: Store) -> set[tuple[str, str]]:
     targets = stored_targets(store)
     within = region_ancestors(store)
     implements = implementation_closure(store)
-    by_concept: dict[str, list[TargetRow]] = defaultdict(list)
-    for target in targets:
-        by_concept[target.concept].append(target)
+    pools = _CandidatePools(targets)
     pairs: set[tuple[str, str]] = set()
     for low in targets:
-        for high in by_concept[low.concept]:
+        for high in pools.candidates(low, within, implements):
             if (low.doc, high.doc) not in pairs and _is_higher(low, high, within, implements):
                 pairs.add((low.doc, high.doc))
     return pairs
+
+
+class _CandidatePools:
+    """Targets indexed by (concept, document) and (concept, region): only those can be higher
+    than a target (same concept, in a document it implements or a region containing its own),
+    so the passes stay near-linear — comparing every pair of targets on a concept took
+    minutes at 10,000 documents."""
+
+    def __init__(self, targets: list[TargetRow]) -> None:
+        self.by_doc: dict[tuple[str, str], list[TargetRow]] = defaultdict(list)
+        self.by_region: dict[tuple[str, str], list[TargetRow]] = defaultdict(list)
+        for target in targets:
+            self.by_doc[(target.concept, target.doc)].append(target)
+            if target.region:
+                self.by_region[(target.concept, target.region)].append(target)
+
+    def candidates(
+        self, low: TargetRow, within: dict[str, set[str]], implements: dict[str, set[str]]
+    ) -> list[TargetRow]:
+        """The targets that may be higher than ``low``, each once."""
+        keys = [(low.concept, d) for d in implements.get(low.doc, ())]
+        keys += [(low.concept, r) for r in (within.get(low.region, ()) if low.region else ())]
+        # by identity, as a target read twice (two jurisdictions) is two rows
+        pool = {
+            id(h): h
+            for key in keys
+            for h in (*self.by_doc.get(key, ()), *self.by_region.get(key, ()))
+        }
+        return list(pool.values())
 
 
 def compute_cascade(store: Store) -> CascadeResult:
@@ -225,24 +252,13 @@ def compute_cascade(store: Store) -> CascadeResult:
     repealed = repeal_years(store)
     result = CascadeResult()
     refined_pairs: set[tuple[str, str]] = set()
-    # Only targets on the same concept in an implemented document or a containing region can
-    # be higher: index them, so the pass stays near-linear (all pairs took minutes at 10k docs).
-    by_doc: dict[tuple[str, str], list[TargetRow]] = defaultdict(list)
-    by_region: dict[tuple[str, str], list[TargetRow]] = defaultdict(list)
-    for target in targets:
-        by_doc[(target.concept, target.doc)].append(target)
-        if target.region:
-            by_region[(target.concept, target.region)].append(target)
+    pools = _CandidatePools(targets)
     for low in targets:
-        pool = {
-            id(h): h
-            for key in (
-                [(low.concept, d) for d in implements.get(low.doc, ())]
-                + [(low.concept, r) for r in (within.get(low.region, ()) if low.region else ())]
-            )
-            for h in by_doc.get(key, []) + by_region.get(key, [])
-        }
-        candidates = [h for h in pool.values() if _is_higher(low, h, within, implements, repealed)]
+        candidates = [
+            h
+            for h in pools.candidates(low, within, implements)
+            if _is_higher(low, h, within, implements, repealed)
+        ]
         if not candidates:
             continue
         on_chain = [h for h in candidates if h.doc in implements.get(low.doc, ())]
