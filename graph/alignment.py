@@ -415,11 +415,19 @@ def align_documents(
     return aligned
 
 
-def compute_alignment(store: Store) -> AlignmentResult:
+def compute_alignment(
+    store: Store, links: tuple[set[tuple[str, str]], set[tuple[str, str]]] | None = None
+) -> AlignmentResult:
     """The alignment graph (as N-Quads in :data:`ontology.terms.GRAPH_ALIGNMENT`) for every
-    follower pair of loaded documents with measures."""
+    follower pair of loaded documents with measures (``links``: the implementation links and
+    concept followers, when the caller has read them already)."""
     measures = stored_measures(store)
-    pairs = follower_pairs(store, {m.doc for m in measures})
+    with_measures = {m.doc for m in measures}
+    pairs = (
+        follower_pairs(store, with_measures)
+        if links is None
+        else pairs_to_align(*links, with_measures)
+    )
     result = AlignmentResult(pairs=len(pairs))
     lines = alignment_statements(align_documents(measures, pairs), result)
     # N-Quads text, bulk-loaded: building 750,000 pyoxigraph triples at 10,000 documents cost

@@ -31,7 +31,6 @@ from graph.alignment import (
 )
 from graph.cascade import (
     cascade_of,
-    compute_cascade,
     followers_of,
     implementation_links,
     region_ancestors,
@@ -314,8 +313,13 @@ def link_store(store: Store, report: LoadReport | None = None) -> LoadReport:
     links = link_references(store)
     shared = links.triples | link_regions(store, gazetteer)
     rebuild_graph(store, iris.GRAPH_SHARED, sorted(shared, key=str))
-    # the cascade reads the implementation links just written
-    cascade = compute_cascade(store)
+    # the cascade reads the implementation links just written; alignment reads the same
+    # targets and links, so they are read once
+    targets = stored_targets(store)
+    within = region_ancestors(store)
+    implementations = implementation_links(store)
+    implements = _closure(implementations)
+    cascade = cascade_of(targets, within, implements, repeal_years(store))
     rebuild_graph(store, iris.GRAPH_CASCADE, sorted(cascade.triples, key=str))
     report.references_resolved = links.resolved
     report.references_unresolved = links.unresolved
@@ -323,7 +327,7 @@ def link_store(store: Store, report: LoadReport | None = None) -> LoadReport:
     report.cascade_links = cascade.links
     report.weaker_links = cascade.weaker
     report.not_taken_up = cascade.not_taken_up
-    align_measures(store, report)
+    align_measures(store, report, (implementations, followers_of(targets, within, implements)))
     return report
 
 
@@ -411,11 +415,16 @@ def _closure(links: set[tuple[str, str]]) -> dict[str, set[str]]:
     return reachable(edges)
 
 
-def align_measures(store: Store, report: LoadReport) -> None:
+def align_measures(
+    store: Store,
+    report: LoadReport,
+    links: tuple[set[tuple[str, str]], set[tuple[str, str]]] | None = None,
+) -> None:
     """Hook: rebuild the measure-alignment graph (reads the implementation links and the
-    cascade just written; see :mod:`graph.alignment`)."""
+    cascade just written, or takes ``links``: the implementation links and the concept
+    followers already read; see :mod:`graph.alignment`)."""
     started = time.perf_counter()
-    alignment = compute_alignment(store)
+    alignment = compute_alignment(store, links)
     store.drop_graph(t.GRAPH_ALIGNMENT)
     if alignment.nquads:
         store.insert_nquads(alignment.nquads)
