@@ -57,7 +57,10 @@ def test_new_documents_link_as_in_a_full_load(corpus: list[Path], tmp_path: Path
         assert report.incremental
         expected, got = quads(full), quads(step)
         missing, extra = expected - got, got - expected
-        assert not missing and not extra, (sorted(map(str, missing))[:5], sorted(map(str, extra))[:5])
+        assert not missing and not extra, (
+            sorted(map(str, missing))[:5],
+            sorted(map(str, extra))[:5],
+        )
     finally:
         full.close()
         step.close()
