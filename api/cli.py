@@ -163,7 +163,7 @@ def load(
             # The rule pass infers exactly what HermiT does (tests/ontology proves it) at a
             # fraction of the cost, so a load does not wait on the JVM; `policykg reason` runs
             # HermiT where Java is present.
-            reasoning = run_reasoner(db, engine=engine)
+            reasoning = run_reasoner(db, engine=engine, incremental=report.incremental)
             report.reason_seconds = reasoning.seconds
             report.seconds += reasoning.seconds
             report.triples = len(db)

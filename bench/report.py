@@ -178,6 +178,26 @@ def size_section(r: dict[str, Any]) -> list[str]:
     return out
 
 
+def ingest_section(path: Path) -> list[str]:
+    """Figures measured by hand while working on ingest (``bench/results/ingest.json``: a
+    list of {what, figure, command, load}), with the load average each was taken under."""
+    if not path.exists():
+        return []
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    lines = [
+        "## Ingest by stage, incremental load, alignment share",
+        "",
+        "Measured with the commands shown, one at a time, on the shared machine: the load",
+        "average (1 min) beside each figure says how many other processes wanted the 2 cores.",
+        "",
+        "| what | figure | load average | command |",
+        "|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(f"| {row['what']} | {row['figure']} | {row['load']} | `{row['command']}` |")
+    return lines + [""]
+
+
 def write_report(results: Path, target: Path) -> None:
     """Rewrite ``target`` from every ``n*.json`` under ``results``."""
     runs = sorted(
@@ -200,6 +220,7 @@ def write_report(results: Path, target: Path) -> None:
     ]
     for r in runs:
         lines += size_section(r)
+    lines += ingest_section(results / "ingest.json")
     target.write_text("\n".join(lines), encoding="utf-8")
 
 

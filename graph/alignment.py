@@ -8,8 +8,8 @@ targets refines one of the higher document's targets (the cascade's own test, se
 :mod:`graph.cascade`). For 镇江市's 2014 plan and 江苏省's 2012 plan the second holds: the city
 never cites the province's plan, but its 江苏名牌 target refines the province's.
 
-Similarity is the cosine of character-bigram TF-IDF vectors (IDF over every stored measure, so
-the words every measure uses, 加强 / 推进 / 质量, weigh little), plus a small bonus when both
+Similarity is the cosine of character-bigram TF-IDF vectors (IDF over the two documents'
+measures, so the words both use in every measure, 加强 / 推进 / 质量, weigh little), plus a small bonus when both
 measures name an owner of the same agency type (质监, 财政 …) and when both carry a target on the
 same indicator concept. Kinds, per lower measure and higher document:
 
@@ -37,7 +37,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from graph.cascade import concept_followers
+from graph.cascade import concept_followers, implementation_links
+from graph.iris import document_graph
 from graph.sparql import select, value
 from graph.store import Store
 from ontology import terms as t
@@ -256,17 +257,27 @@ def _doc_of(fact: str, kind: str) -> str:
     return fact.rsplit(f"/{kind}/", 1)[0]
 
 
-def stored_measures(store: Store, *, with_paths: bool = False) -> list[MeasureRow]:
+def stored_measures(
+    store: Store, *, with_paths: bool = False, docs: set[str] | None = None
+) -> list[MeasureRow]:
     """Every measure with its owner types and target indicators (``with_paths``: also their
-    numbering paths, for reports; alignment itself does not need them).
+    numbering paths, for reports; alignment itself does not need them; ``docs``: only the
+    measures of these documents).
 
     Measures and targets live only in the documents' graphs, and their documents are in
     their IRIs: each query joins inside one graph (``GRAPH ?g``), which at 10,000 documents
     on disk took 8 s where the same joins over the union of graphs took 15 s.
     """
+    only = ""
+    if docs is not None:
+        if not docs:
+            return []
+        only = "VALUES ?g { " + " ".join(f"<{document_graph(d)}>" for d in sorted(docs)) + " }"
     rows = select(
         store,
-        """SELECT ?m ?text ?start ?end WHERE { GRAPH ?g {
+        "SELECT ?m ?text ?start ?end WHERE { "
+        + only
+        + """ GRAPH ?g {
               ?m a pkg:Measure ; pkg:text ?text ; pkg:evidence ?ev . ?ev pkg:start ?start ; pkg:end ?end } }""",
     )
     paths: dict[str, str] = {}
@@ -278,7 +289,9 @@ def stored_measures(store: Store, *, with_paths: bool = False) -> list[MeasureRo
     owners: dict[str, set[str]] = defaultdict(set)
     for row in select(
         store,
-        """SELECT ?m ?type WHERE { GRAPH ?g {
+        "SELECT ?m ?type WHERE { "
+        + only
+        + """ GRAPH ?g {
               { ?m pkg:leadAgency ?a } UNION { ?m pkg:responsibleAgency ?a }
               ?a org:classification ?type } }""",
     ):
@@ -286,7 +299,9 @@ def stored_measures(store: Store, *, with_paths: bool = False) -> list[MeasureRo
     targets: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for row in select(
         store,
-        """SELECT ?t ?concept ?start WHERE { GRAPH ?g {
+        "SELECT ?t ?concept ?start WHERE { "
+        + only
+        + """ GRAPH ?g {
               ?t pkg:indicator ?concept ; pkg:evidence ?ev . ?ev pkg:start ?start } }""",
     ):
         targets[_doc_of(str(value(row["t"])), "target")].append(
@@ -327,13 +342,31 @@ def follower_pairs(store: Store, docs_with_measures: set[str]) -> list[tuple[str
     ``measure_fate`` query follows it). Aligning every pair of the closure as well took a
     third more time at 10,000 documents for links the chain already gives.
     """
-    pairs = {
-        (str(value(row["a"])), str(value(row["b"])))
-        for row in select(
-            store, "SELECT DISTINCT ?a ?b WHERE { ?a eli:ensures_implementation_of ?b }"
-        )
-    }
-    pairs |= concept_followers(store)
+    return pairs_to_align(implementation_links(store), concept_followers(store), docs_with_measures)
+
+
+def documents_with_measures(store: Store) -> set[str]:
+    """The documents that have at least one measure (the ones alignment pairs up; the
+    measures as :func:`stored_measures` reads them)."""
+    rows = select(
+        store,
+        """SELECT DISTINCT ?g WHERE { GRAPH ?g {
+              ?m a pkg:Measure ; pkg:text ?text ; pkg:evidence ?ev . ?ev pkg:start ?start ; pkg:end ?end } }""",
+    )
+    return {_doc_of_graph(str(value(row["g"]))) for row in rows}
+
+
+def _doc_of_graph(graph: str) -> str:
+    return t.DOC_BASE + graph.removeprefix(t.GRAPH_BASE + "doc/")
+
+
+def pairs_to_align(
+    implementations: set[tuple[str, str]],
+    followers: set[tuple[str, str]],
+    docs_with_measures: set[str],
+) -> list[tuple[str, str]]:
+    """:func:`follower_pairs` over links already read."""
+    pairs = implementations | followers
     return sorted(
         (low, high)
         for low, high in pairs
@@ -349,51 +382,82 @@ def align_documents(
     grams: Callable[[str], Counter[str]] | None = None,
 ) -> list[PairAlignment]:
     """Align every (lower, higher) pair of documents over the given measures (``grams``:
-    another way to cut texts into features, for the evaluation script)."""
-    vectoriser = Vectoriser([task_text(m.text) for m in measures], grams=grams or bigrams)
+    another way to cut texts into features, for the evaluation script).
+
+    The IDF of each pair is taken over the two documents' measures, as the side-by-side
+    comparison (:mod:`graph.compare`) does: the words both plans use everywhere weigh little,
+    and a pair's links depend on its two documents only, so loading a document re-aligns
+    the pairs it takes part in and nothing else.
+    """
+    cut = grams or bigrams
+    cache: dict[str, Counter[str]] = {}
+
+    def cached(text: str) -> Counter[str]:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = cut(text)
+        return found
+
     involved = {d for pair in pairs for d in pair}
     by_doc: dict[str, list[MeasureRow]] = defaultdict(list)
     for measure in measures:
         if measure.doc in involved:
             by_doc[measure.doc].append(measure)
-    vectors = {m.iri: vectoriser.vector(task_text(m.text)) for ms in by_doc.values() for m in ms}
-    indexes: dict[str, Postings] = {}
     aligned = []
     for low, high in pairs:
-        if high not in indexes:
-            indexes[high] = postings(by_doc[high], vectors)
+        both = by_doc[low] + by_doc[high]
+        vectoriser = Vectoriser([task_text(m.text) for m in both], grams=cached)
+        vectors = {m.iri: vectoriser.vector(task_text(m.text)) for m in both}
         links, added, not_taken_up = align_pair(
-            by_doc[low], by_doc[high], vectors, adapted_min=adapted_min, higher_index=indexes[high]
+            by_doc[low], by_doc[high], vectors, adapted_min=adapted_min
         )
         aligned.append(PairAlignment(low, high, links, added, not_taken_up))
     return aligned
 
 
-def compute_alignment(store: Store) -> AlignmentResult:
+def compute_alignment(
+    store: Store, links: tuple[set[tuple[str, str]], set[tuple[str, str]]] | None = None
+) -> AlignmentResult:
     """The alignment graph (as N-Quads in :data:`ontology.terms.GRAPH_ALIGNMENT`) for every
-    follower pair of loaded documents with measures."""
+    follower pair of loaded documents with measures (``links``: the implementation links and
+    concept followers, when the caller has read them already)."""
     measures = stored_measures(store)
-    pairs = follower_pairs(store, {m.doc for m in measures})
+    with_measures = {m.doc for m in measures}
+    pairs = (
+        follower_pairs(store, with_measures)
+        if links is None
+        else pairs_to_align(*links, with_measures)
+    )
     result = AlignmentResult(pairs=len(pairs))
+    lines = alignment_statements(align_documents(measures, pairs), result)
+    # N-Quads text, bulk-loaded: building 750,000 pyoxigraph triples at 10,000 documents cost
+    # more than computing the alignment (every IRI here is a stored, already valid IRI)
     graph = f"<{t.GRAPH_ALIGNMENT}> .\n"
+    result.nquads = "".join(line + graph for line in lines).encode("utf-8")
+    return result
+
+
+def alignment_statements(
+    aligned: list[PairAlignment], counts: AlignmentResult | None = None
+) -> list[str]:
+    """The statements of the alignment graph for these pairs (N-Triples without the final
+    dot); each statement belongs to exactly one pair, so a pair's can be removed alone."""
     added_p, not_taken_p = f"<{t.PKG_ADDED_AGAINST}>", f"<{t.PKG_MEASURE_NOT_TAKEN_UP_BY}>"
+    counts = counts if counts is not None else AlignmentResult()
     lines: list[str] = []
-    for pair in align_documents(measures, pairs):
+    for pair in aligned:
         for link in pair.links:
             lines += _link_statements(link)
             if link.kind == "copied":
-                result.copied += 1
+                counts.copied += 1
             else:
-                result.adapted += 1
+                counts.adapted += 1
         higher_doc, lower_doc = f"<{pair.higher_doc}>", f"<{pair.lower_doc}>"
         lines += [f"<{lower}> {added_p} {higher_doc} " for lower in pair.added]
         lines += [f"<{higher}> {not_taken_p} {lower_doc} " for higher in pair.not_taken_up]
-        result.added += len(pair.added)
-        result.not_taken_up += len(pair.not_taken_up)
-    # N-Quads text, bulk-loaded: building 750,000 pyoxigraph triples at 10,000 documents cost
-    # more than computing the alignment (every IRI here is a stored, already valid IRI)
-    result.nquads = "".join(line + graph for line in lines).encode("utf-8")
-    return result
+        counts.added += len(pair.added)
+        counts.not_taken_up += len(pair.not_taken_up)
+    return lines
 
 
 _XSD_DECIMAL = f"^^<{t.XSD}decimal>"

@@ -27,6 +27,12 @@ from ontology.vocabulary import CLASSES
 Triple = tuple[str, str, str]
 
 
+#: what is stated in the graphs other than the inferred one: a type stated there as well
+#: (a document's own eli:LegalResource) counts as asserted, and an earlier run's inferences
+#: never do
+ASSERTED = f"FILTER(?g != <{terms.GRAPH_INFERRED}>)"
+
+
 def class_ancestors() -> dict[str, set[str]]:
     """Each of the ontology's classes → every class above it (itself not included)."""
     return reachable({spec.iri: set(spec.parents) for spec in CLASSES})
@@ -40,15 +46,15 @@ def entailed_types(store: Store) -> set[Triple]:
     """
     ancestors = class_ancestors()
     wanted = " ".join(f"<{c}>" for c, above in ancestors.items() if above)
-    outside_inferred = f"MINUS {{ GRAPH <{terms.GRAPH_INFERRED}> {{ ?s a ?c }} }}"
     asserted = _pairs(
         store,
-        f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {wanted} }} ?s a ?c {outside_inferred} }}",
+        f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {wanted} }} GRAPH ?g {{ ?s a ?c }} {ASSERTED} }}",
     )
     entity, derived_from = terms.PROV_ENTITY, terms.PROV_WAS_DERIVED_FROM
     derived = _pairs(
         store,
-        f"SELECT DISTINCT ?s (<{entity}> AS ?c) WHERE {{ ?s <{derived_from}> ?o FILTER(isIRI(?s)) }}",
+        f"SELECT DISTINCT ?s (<{entity}> AS ?c) WHERE {{ GRAPH ?g {{ ?s <{derived_from}> ?o }} "
+        f"{ASSERTED} FILTER(isIRI(?s)) }}",
     )
     implied = {(s, above) for s, cls in asserted for above in ancestors[cls]} | derived
     # a type asserted anywhere (a document typed eli:LegalResource by the mapping) is not repeated
@@ -70,6 +76,5 @@ def _asserted_types(store: Store, classes: set[str]) -> set[tuple[str, str]]:
     values = " ".join(f"<{c}>" for c in sorted(classes))
     return _pairs(
         store,
-        f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {values} }} ?s a ?c "
-        f"MINUS {{ GRAPH <{terms.GRAPH_INFERRED}> {{ ?s a ?c }} }} }}",
+        f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {values} }} GRAPH ?g {{ ?s a ?c }} {ASSERTED} }}",
     )

@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -222,11 +223,18 @@ def coding_statements(measure: str, codings: list[Coding]) -> list[str]:
     return out
 
 
-def compute_instruments(store: Store) -> InstrumentResult:
-    """Code every stored measure; the statements go to :data:`ontology.terms.GRAPH_INSTRUMENTS`."""
+def compute_instruments(store: Store, graphs: Iterable[str] | None = None) -> InstrumentResult:
+    """Code every stored measure (or those in ``graphs``, documents' named graphs); the
+    statements go to :data:`ontology.terms.GRAPH_INSTRUMENTS`."""
     result = InstrumentResult()
     lines: list[str] = []
-    rows = select(store, "SELECT ?m ?text WHERE { GRAPH ?g { ?m a pkg:Measure ; pkg:text ?text } }")
+    scope = ""
+    if graphs is not None:
+        scope = "VALUES ?g { " + " ".join(f"<{g}>" for g in sorted(graphs)) + " } "
+    rows = select(
+        store,
+        f"SELECT ?m ?text WHERE {{ {scope}GRAPH ?g {{ ?m a pkg:Measure ; pkg:text ?text }} }}",
+    )
     for row in rows:
         measure, text = str(value(row["m"])), str(value(row["text"]))
         codings = code_measure(text)
@@ -244,10 +252,13 @@ def compute_instruments(store: Store) -> InstrumentResult:
     return result
 
 
-def code_instruments(store: Store) -> InstrumentResult:
-    """Load hook: rebuild the instrument graph from the measures just stored."""
-    result = compute_instruments(store)
-    store.drop_graph(t.GRAPH_INSTRUMENTS)
+def code_instruments(store: Store, added_graphs: Iterable[str] | None = None) -> InstrumentResult:
+    """Load hook: rebuild the instrument graph from the measures stored, or, after an
+    incremental load, add the codes of the measures in ``added_graphs`` only (a measure's code
+    depends on its own text alone, so the result is the one a rebuild gives)."""
+    result = compute_instruments(store, added_graphs)
+    if added_graphs is None:
+        store.drop_graph(t.GRAPH_INSTRUMENTS)
     if result.nquads:
         store.insert_nquads(result.nquads)
     return result

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from graph.class_closure import entailed_types
 from graph.closure import reachable
 from graph.errors import GraphError
-from graph.store import Store, rebuild_graph
+from graph.store import Store, change_graph, rebuild_graph
 from ontology import terms
 from ontology.vocabulary import EXTERNAL_AXIOMS, PROPERTIES, PropertySpec
 
@@ -96,7 +96,7 @@ def asserted_links(store: Store) -> set[Triple]:
     query = f"""
         SELECT DISTINCT ?s ?p ?o WHERE {{
             VALUES ?p {{ {_values(reasoned_properties())} }}
-            {{ ?s ?p ?o }} MINUS {{ GRAPH <{terms.GRAPH_INFERRED}> {{ ?s ?p ?o }} }}
+            GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{terms.GRAPH_INFERRED}>)
             FILTER (isIRI(?s) && isIRI(?o))
         }}"""
     result = store.query(query)
@@ -276,11 +276,15 @@ def java_available() -> bool:
     return shutil.which("java") is not None
 
 
-def reason(store: Store, engine: Engine | str = "auto") -> ReasoningReport:
+def reason(
+    store: Store, engine: Engine | str = "auto", *, incremental: bool = False
+) -> ReasoningReport:
     """Replace the inferred graph with what the ontology implies about the store's links.
 
     ``engine``: ``"owlready"`` (HermiT, needs Java), ``"rules"`` (forward chaining in Python) or
     ``"auto"`` (HermiT when Java is present). Both engines infer the same triples.
+    ``incremental``: change the stored inferred graph in place (after a load that added a
+    few documents) instead of rewriting it whole.
     """
     if engine == "auto":
         engine = "owlready" if java_available() else "rules"
@@ -295,7 +299,17 @@ def reason(store: Store, engine: Engine | str = "auto") -> ReasoningReport:
     else:
         inferred, rounds = _rule_pass(asserted)
     inferred |= entailed_types(store)
-    rebuild_graph(store, terms.GRAPH_INFERRED, _as_oxigraph(inferred))
+    if incremental:
+        # after a load of new documents most inferences stand: write only what changed
+        stored = inferred_triples(store)
+        change_graph(
+            store,
+            terms.GRAPH_INFERRED,
+            _as_oxigraph(stored - inferred),
+            _as_oxigraph(inferred - stored),
+        )
+    else:
+        rebuild_graph(store, terms.GRAPH_INFERRED, _as_oxigraph(inferred))
     store.flush()
     counts = Counter(p for _, p, _ in inferred)
     return ReasoningReport(

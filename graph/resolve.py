@@ -189,9 +189,16 @@ def _reference_keys(ref: ReferenceRow) -> list[str]:
 
 def link_references(store: Store) -> LinkResult:
     """Resolve every stored reference; describe the documents that are not loaded."""
+    return resolve_references(loaded_documents(store), stored_references(store))
+
+
+def resolve_references(
+    documents: list[dict[str, str | None]], references: list[ReferenceRow]
+) -> LinkResult:
+    """The shared graph's reference links for these documents and references (a pure
+    function: an incremental load runs it before and after and writes the difference)."""
     result = LinkResult()
-    index = _document_index(loaded_documents(store))
-    references = stored_references(store)
+    index = _document_index(documents)
     by_citing: dict[str, list[ReferenceRow]] = defaultdict(list)
     for ref in references:
         by_citing[ref.citing].append(ref)
@@ -360,14 +367,18 @@ def _external_level(number: str | None, issuers: Counter[str]) -> str | None:
     return None
 
 
-def link_regions(store: Store, gazetteer: Gazetteer) -> set[ox.Triple]:
-    """Describe every region the documents use, with the chain of regions containing it."""
-    rows = select(
-        store,
-        """SELECT DISTINCT ?r WHERE {
-          { ?x eli:jurisdiction ?r } UNION { ?x pkg:locatedIn ?r } UNION { ?x sdmx-dimension:refArea ?r }
-        }""",
-    )
+def link_regions(
+    store: Store, gazetteer: Gazetteer, graphs: list[str] | None = None
+) -> set[ox.Triple]:
+    """Describe every region the documents use, with the chain of regions containing it
+    (``graphs``: only the regions these graphs use, for documents added to a linked store)."""
+    uses = "{ ?x eli:jurisdiction ?r } UNION { ?x pkg:locatedIn ?r } UNION { ?x sdmx-dimension:refArea ?r }"
+    if graphs is not None:
+        if not graphs:
+            return set()
+        named = " ".join(f"<{g}>" for g in graphs)
+        uses = f"VALUES ?g {{ {named} }} GRAPH ?g {{ {uses} }}"
+    rows = select(store, f"SELECT DISTINCT ?r WHERE {{ {uses} }}")
     triples: set[ox.Triple] = set()
     todo = sorted(str(value(row["r"])) for row in rows)
     seen: set[str] = set()

@@ -88,3 +88,20 @@ def rebuild_graph(store: Store, graph: str, triples: Sequence[ox.Triple]) -> Non
     snapshots taken after each write, and every load recomputes these graphs whole."""
     store.drop_graph(graph)
     store.insert_graphs({graph: triples})
+
+
+#: statements per SPARQL Update when a derived graph is changed in place
+UPDATE_CHUNK = 20_000
+
+
+def change_graph(
+    store: Store, graph: str, removed: Iterable[str | ox.Triple], added: Iterable[str | ox.Triple]
+) -> None:
+    """Remove and add statements of a derived graph in place (N-Triples statements without
+    the final dot, or triples): an incremental load changes the few links new documents
+    touch instead of rewriting a graph of hundreds of thousands of triples."""
+    for verb, statements in (("DELETE", removed), ("INSERT", added)):
+        batch = [str(s) for s in statements]
+        for start in range(0, len(batch), UPDATE_CHUNK):
+            body = " .\n".join(batch[start : start + UPDATE_CHUNK])
+            store.update(f"{verb} DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}")

@@ -50,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         from graph.reasoning import reason
 
         reasoning = time.perf_counter()
-        reason(store)
+        # the rule engine, as `policykg load` runs it: "auto" would start HermiT, which ran
+        # out of memory at 10,000 documents
+        reason(store, engine="rules")
         store.flush()
         reason_seconds = time.perf_counter() - reasoning
     wall = time.perf_counter() - started
