@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.headers import SECURITY_HEADERS
 from graph import errors as graph_errors
 from loaders import errors as loader_errors
 
@@ -125,7 +126,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("%s %s failed", request.method, request.url.path)
-        return error_response(500, GENERIC_500)
+        # This handler runs outside every user middleware (Starlette's outermost error layer),
+        # so it adds the security headers itself.
+        security = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
+        return error_response(500, GENERIC_500, None, security)
 
 
 def _reason(status: int) -> str:

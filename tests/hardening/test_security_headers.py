@@ -109,3 +109,24 @@ def test_every_page_works_under_the_policy(server: str) -> None:
         assert [e for e in watched.errors if e not in refused] == [], name
         assert watched.dialogs == [], name
         assert watched.outside((server + "/",)) == [], name
+
+
+def test_an_unexpected_failure_still_carries_the_security_headers() -> None:
+    """An exception no handler knows ends in Starlette's outermost error layer, outside every
+    middleware: the 500 it answers must still carry the policy and say nothing of the error."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    app = create_app(Settings(store="memory:"))
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret detail from deep inside")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+    assert response.status_code == 500
+    assert "secret detail" not in response.text
+    assert_secure(response.headers)
