@@ -691,8 +691,11 @@ def announced(text: str) -> tuple[str, list[str], str | None] | None:
 
 # The addressees (主送机关) of a notice on a line of their own: 各县区人民政府,…有关单位:
 # or the bodies of a district's own government: 区直有关部门和单位: (上虞, round 3).
+# A committee's notice to its members: 市食药安委各成员单位,各区食药安委: (上海市食品药品安全委员会,
+# round 4).
 _ADDRESSEES = re.compile(
-    r"^(?:各|[区市县]直|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府))[^。]{0,160}[:：]$"
+    r"^(?:各|[区市县]直|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府)|[\u4e00-\u9fff]{2,12}各成员单位)"
+    r"[^。]{0,160}[:：]$"
 )
 # What a notice hands out, in its first sentence: 现将《X》印发给你们 / 《X》已经市政府同意,现印发给你们.
 # A leading group's cover letter says "制定了《X》,并经…审议通过,现予以印发" (四川省质量强省工作

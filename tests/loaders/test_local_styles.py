@@ -906,3 +906,28 @@ def test_a_lead_in_that_names_the_owner_of_every_item_below_it() -> None:
         ("完成2024", "responsible", "区政府"),
         ("落实食品安全", "responsible", "区政府"),
     ]
+
+
+def test_a_committee_notice_to_its_members_hands_out_a_dated_list_whose_scores_are_goals() -> None:
+    text = (
+        "市食药安委各成员单位,各区食药安委:\n"
+        "为完成《2024年上海市食品安全重点工作安排》各项任务,市食药安办会同相关单位编制形成了"
+        "《上海市2024年度食品安全工作责任清单》,现印发给你们。请认真贯彻落实。\n"
+        "上海市食品药品安全委员会\n2024年4月16日\n"
+        "1.完成2024年食品安全重点工作指标任务。市民食品安全基本知识知晓度评分91分以上,"
+        "食品和特殊食品生产企业实施良好操作规范率达到100%。\n"
+    )
+    doc = extract_bytes(text.encode("utf-8"), "list.txt")
+    assert doc.plan_title == "上海市2024年度食品安全工作责任清单"
+    assert [(t.value, t.unit, t.comparator, t.year) for t in doc.targets] == [
+        (91.0, "分", ">=", 2024),
+        (100.0, "%", "=", 2024),
+    ]
+
+
+def test_a_floor_with_its_bound_included_in_brackets() -> None:
+    text = (
+        "二、创建目标\n到2022年,各项创建指标全部达到创建标准,评价总分值在90分(含90分)以上,"
+        "所有关键项均达到要求。\n"
+    )
+    assert _targets(text) == [(90.0, "分", ">=", 2022)]
