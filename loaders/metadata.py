@@ -187,8 +187,10 @@ def _title_before_body(line: str) -> str | None:
     return None
 
 
-# A news site's tag before a headline: 【草案全文】, 【政策解读】.
-_TAG = re.compile(r"^【[^】]{1,8}】")
+# A news site's tag before a headline: 【草案全文】, 【政策解读】; a disclosure catalogue's quoted
+# tag: “党政混合信息公开” 中共静安区委办公室 … (静安区, round 4); a document-sharing site's file name:
+# 桐梓县市场监督管理局2021年产品质量监督抽查方案.docx (桐梓县, round 4).
+_TAG = re.compile(r"^(?:【[^】]{1,8}】|“[^“”]{1,10}”\s+)|\.(?:docx?|wps|pdf)$")
 # The 文号 in brackets after the title on the same line: …的意见(吉政发(2012)27号).
 _TRAILING_NUMBER = re.compile(
     r"\s*[(（]\s*(?P<number>[\u4e00-\u9fff]{1,10}\s*[(（〔\[［]\d{4}[)）〕\]］]\s*\d{1,4}\s*号)"
@@ -198,6 +200,22 @@ _TRAILING_NUMBER = re.compile(
 # alone in 《》.
 _QUOTED_TITLE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号)?《(?P<title>[^《》]{4,100})》$"
+)
+
+
+# A notice's title glued to the heading of the plan it hands out, when the cleaning joined the
+# lines: …印发《静安区全力打响“上海服务”品牌…(2018—2020年)》的通知静安区全力打响“上海服务”品牌
+# (静安区, round 4).
+_GLUED_PLAN_HEADING = re.compile(
+    rf"^(?P<head>[^。，,；;：:!！?？]{{4,120}}?《(?P<plan>[^《》]{{4,100}})》的(?:{_TYPE_ALT}))"
+    r"(?P<rest>[^。，,；;：:!！?？]{6,})$"
+)
+# The start of a title that a line closes (its 《 opened, its 》 on the next line), glued after a
+# portal's truncated heading: "…三年行动方案(2021—2呼和浩特市人民政府办公室关于印发《呼和浩特市
+# 农畜产品区域公用品牌建设" / "三年行动方案(2021—2023年)》的通知" (呼和浩特市, round 4).
+_OPENED_TITLE = re.compile(
+    r"(?P<title>[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|局)?"
+    r"关于[^。，,；;：:!！?？《》]{0,20}《[^《》]{2,80})$"
 )
 
 
@@ -264,7 +282,20 @@ def _find_title(text: str, fields: list[HeaderField], page_title: str | None = N
         spaced = _NUMBER_SPACE_TITLE.match(line)
         if spaced and _TITLE_LINE.match(spaced.group("title")):
             return spaced.group("title")
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        glued_plan = _GLUED_PLAN_HEADING.match(line)
+        if glued_plan and glued_plan.group("plan").startswith(glued_plan.group("rest")[:6]):
+            return glued_plan.group("head")
+        opened = _OPENED_TITLE.search(lines[k - 1]) if k else None
+        closes = "》" in line and ("《" not in line or line.find("》") < line.find("《"))
+        if opened and closes and _TITLE_LINE.match(line):
+            return opened.group("title") + line
         if (_TITLE_LINE.match(line) or _COMMA_TITLE.match(line)) and not _NUMBERED.match(line):
+            # A portal's names before the title, which the next line repeats alone: "药选址 政策
+            # 阿坝州人民政府办公室关于…的通知" / "阿坝州人民政府办公室关于…的通知" (阿坝州, round 4).
+            prefix = line[: -len(following)].strip() if line.endswith(following) else ""
+            if prefix and " " in line[: len(prefix) + 1] and _TITLE_LINE.match(following):
+                return following
             return line
         core = _TRAILING_NUMBER.sub("", line)
         if core != line and _TITLE_LINE.match(core):
@@ -272,7 +303,6 @@ def _find_title(text: str, fields: list[HeaderField], page_title: str | None = N
         quoted = _QUOTED_TITLE.match(line)
         if quoted and "关于" in quoted.group("title") and _TITLE_LINE.match(quoted.group("title")):
             return quoted.group("title")
-        following = lines[k + 1] if k + 1 < len(lines) else ""
         joined = line + following
         if (
             following
