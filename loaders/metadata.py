@@ -219,6 +219,13 @@ _OPENED_TITLE = re.compile(
 )
 
 
+# A draft's heading in 《》 with its status after it: 《青浦区创建国家食品安全示范城市工作方案》(草案)
+# (青浦区 重大决策 catalogue, round 4).
+_QUOTED_DRAFT = re.compile(
+    r"^《(?P<title>[^《》]{4,100})》\s*[(（](?:草案|征求意见稿|送审稿)[)）]$"
+)
+
+
 def _title_prefix(value: str) -> str | None:
     """The title at the start of a header value that runs on into the text (原标题:X的通知X的通知
     杭政函〔2016〕190号 各区…): up to the first document type after which the title repeats, a
@@ -300,6 +307,9 @@ def _find_title(text: str, fields: list[HeaderField], page_title: str | None = N
         core = _TRAILING_NUMBER.sub("", line)
         if core != line and _TITLE_LINE.match(core):
             return core
+        drafted = _QUOTED_DRAFT.match(line)
+        if drafted and _TITLE_LINE.match(drafted.group("title")):
+            return drafted.group("title")
         quoted = _QUOTED_TITLE.match(line)
         if quoted and "关于" in quoted.group("title") and _TITLE_LINE.match(quoted.group("title")):
             return quoted.group("title")
@@ -822,6 +832,8 @@ def is_draft(title: str | None, text: str) -> bool:
     return bool(
         # (公开征求意见稿): 武汉市场监管局's brand plan, round 3.
         re.search(
-            r"^(?:[(（](?:公开)?(?:征求意见稿|草案)[)）]|【草案[^】]{0,6}】.+)$", top, re.MULTILINE
+            r"^(?:[(（](?:公开)?(?:征求意见稿|草案)[)）]|【草案[^】]{0,6}】.+|《[^《》]{4,100}》\s*[(（]草案[)）])$",
+            top,
+            re.MULTILINE,
         )
     )
