@@ -250,9 +250,12 @@ def _is_agency_like(item: str) -> bool:
         r"(?:北京|天津|上海|重庆)市|[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}自治区", item
     ):
         return True
+    # township bodies end in 站 / 所 / 院 / 中心: 乡畜牧站、卫生院、派出所、工商所 (a township's
+    # 治理“餐桌污染”方案, round 4)
     return bool(
         re.search(
-            r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|兵团|\))$",
+            r"(部门|局|厅|委|办|政府|办事处|管委会|公司|科|园|海关|分行|部|署|会|社|行|机关|单位|中央|兵团"
+            r"|站|所|院|中心|\))$",
             item,
         )
     )
@@ -264,6 +267,12 @@ def split_agencies(text: str, ctx: DocContext) -> list[Agency]:
     A piece that names no agency on its own (各乡 in 各乡、镇(区)人民政府) is joined to the next.
     """
     pieces = _items(text)
+    # 市、区质量工作领导小组办公室: a bare level prefix before a prefixed body shares its name, two
+    # bodies (上海市2021年质量发展工作要点, round 4).
+    for i in range(len(pieces) - 2, -1, -1):
+        nxt = pieces[i + 1]
+        if pieces[i] in _PREFIX_CHARS and len(nxt) > 2 and nxt[0] in _PREFIX_CHARS:
+            pieces[i] += nxt[1:]
     # 财政、医保、中医药等部门: a list closed by 部门 names one kind of body per piece.
     kinds_list = bool(re.search(r"(?:等)?(?:有关)?部门$", text)) and len(pieces) > 1
     merged: list[str] = []

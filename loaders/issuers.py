@@ -98,7 +98,11 @@ _ORGAN_END = (
     r"人民代表大会常务委员会|人大常委会|常务委员会|委员会|管委会|党委|党组|中央军委|中共中央|"
     r"总局|局|厅|委|院|部|署|办|会|中心|公司)"
 )
-_TITLE_ISSUERS = re.compile(rf"^(?P<issuers>[^，,。；;《]{{2,80}}?{_ORGAN_END})(?:关于|转发|批转)")
+# …印发《…》的通知 names its issuers before 印发 too: 中共静安区委办公室 静安区人民政府办公室印发《…》的
+# 通知 (静安区, round 4).
+_TITLE_ISSUERS = re.compile(
+    rf"^(?P<issuers>[^，,。；;《]{{2,80}}?{_ORGAN_END})(?:关于|转发|批转|印发(?=《))"
+)
 
 
 def issuers_in_title(title: str) -> list[str]:

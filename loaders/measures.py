@@ -31,8 +31,9 @@ _NUMBERING = re.compile(
     r"|\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d%％])|\d{1,2}[.、．](?!\d)|、)[ \t\u3000]*"
 )
 _ROLE_WORDS = "牵头|参加|配合|参与|协办|负责"
+# "（北海市人民政府、合浦县人民政府负责落实）": 负责落实 is 负责 (北海 任务分解方案, round 4).
 _ROLE = re.compile(
-    rf"(?P<who>.+?)(?:按职责分工|按照职责分工|分别)?(?P<role>{_ROLE_WORDS})(?=[,，;；。、]|$)"
+    rf"(?P<who>.+?)(?:按职责分工|按照职责分工|分别)?(?P<role>{_ROLE_WORDS})(?:落实)?(?=[,，;；。、]|$)"
 )
 _ROLES = {
     "牵头": "lead",
@@ -66,7 +67,7 @@ _LABEL_LINE = re.compile(
 )
 _AGENCY_END = (
     r"(?:主管部门|部门|分局|局|厅|委员会|委|办公室|人民政府(?:[(（]工委[)）])?|政府|办事处|管委会|"
-    r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关)单位|(?<=各)(?:地区|地|省份)|"
+    r"总公司|公司|科|部|总署|银行|机关|办|中心|站|所|(?<=各)单位|(?<=有关|相关)单位|(?<=各)(?:地区|地|省份)|"
     # Public bodies named by their function (statecouncil_16: 审核机构要…), not 金融机构 or
     # 医疗机构; the central purse as an owner (statecouncil_01: 中央财政要…奖补激励).
     r"(?<=审核|执法|监管|监察|行政|管理)机构|(?<=建设)兵团|(?<=中央)财政|(?<=各)成员单位|"
@@ -106,6 +107,19 @@ _BY = re.compile(
     rf"(?:(?:和|及|、)[^，。；,;“”由]{{1,20}}?{_AGENCY_END})*)"
     r"(?=依法|办成|办理|签批|承担|负责(?!同志|人)|组织|统一|牵头|审批|实施|监督|登记|责令|根据|依据|依照|综合)"
 )
+# A sentence that opens an item or a chapter's paragraph with its host and partners: "由省经贸委
+# 承办,省农业厅、卫生厅…协办。", "(一)由省经贸委负责,省农业厅、环保局…配合,加快…" (福建 and a
+# township's 治理“餐桌污染”方案, round 4). The host leads, the partners take part.
+_BY_PARTNERS = re.compile(
+    r"(?:^|(?<=[\n。；;]))[ \t\u3000]*由(?P<lead>[^，,。；;\n由]{2,60}?)(?:承办|牵头|负责)[，,]"
+    r"(?P<with>[^，,。；;\n]{2,120}?)(?:协办|配合|参加|参与)(?=[，,。；;]|$)"
+)
+# Owners after each sentence of an item, not only after its last: "…跟踪评价。(区卫生健康委负责)
+# 严格贯彻落实…实施意见。(区农业农村局负责)加强…" (池州市贵池区2020年食品安全重点工作安排,
+# round 4). Each body answers for the item.
+_SENTENCE_OWNER = re.compile(
+    rf"(?<=[。；;])\s*[(（](?P<inner>[^()（）]{{2,60}}?(?:{_ROLE_WORDS})(?:落实)?)[)）]"
+)
 # A subject qualified by the bodies it stresses: 地方各级人民政府特别是…所在地的人民政府应….
 _STRESS = re.compile(r"(?:特别是|尤其是|特别要|其中).*$")
 _SENTENCE_END = "。；;！!)）"
@@ -126,9 +140,12 @@ _RUN_IN_VERB = re.compile(
 _BY_INSIDE = re.compile(r"^.+?(?<![自理经])由(?=.{2})")
 # District work plans close an item with its owners in square brackets:
 # "…巩固疫情防控成果。[牵头单位:区卫健局、区创文办;责任单位:区疫情防控指挥部成员单位、各街办(新区)]".
+# A provincial plan writes them in tortoise-shell brackets, 按职责分工负责 and a note after them:
+# "〔责任单位:省发展改革委、省市场监管局、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,
+# 不再做分工,下同。〕" (四川 现代流通体系建设实施方案, round 4).
 _BRACKET_ASSIGNMENT = re.compile(
-    r"[\[【［]\s*(?P<inner>(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]"
-    r"[^\[\]【】［］]*)[\]】］]\s*[。.]?\s*$"
+    r"[\[【［〔]\s*(?P<inner>(?:牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]"
+    r"[^\[\]【】［］〔〕]*)[\]】］〕]\s*[。.]?\s*$"
 )
 
 
@@ -251,6 +268,15 @@ def _role_agencies(
         stated.extend(_paren_roles(line, ctx))
     stated.extend(_bracket_roles(body, ctx))
     stated = _under_lead(stated)
+    hosted = None if stated else _BY_PARTNERS.search(body)
+    if hosted:
+        stated = [
+            ("lead", split_agencies(_assignment_list(hosted.group("lead")), ctx)),
+            ("participants", split_agencies(_assignment_list(hosted.group("with")), ctx)),
+        ]
+    if not stated:
+        for m in _SENTENCE_OWNER.finditer(body):
+            stated.extend(_paren_roles(m.group("inner"), ctx))
     for role, agencies in stated:
         assigned = assigned or bool(agencies)
         if role == "responsible" and first_leads and agencies:
@@ -292,7 +318,8 @@ def _role_agencies(
                     if "对" in piece[2:]:
                         subject += "、" + piece.split("对", 1)[0]
             if re.match(
-                r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经过|经国务院|凡|如果|如有|请)",
+                # 推动各区党委、政府将质量工作摆到… names the object of the push, not a subject
+                r"^(?:对|在|为|按|由|把|将|使|要|同时|并|以|从|经过|经国务院|凡|如果|如有|请|推动|督促)",
                 subject,
             ):
                 continue
@@ -326,6 +353,13 @@ def _role_agencies(
                 lead, partners = who.split("会同", 1)
                 roles["lead"].extend(split_agencies(lead, ctx))
                 roles["participants"].extend(split_agencies(_assignment_list(partners), ctx))
+                continue
+            if body.startswith("牵头", m.end()):
+                # "“计划”由县市场监管局牵头负责组织实施…。各乡镇、县级有关部门要…紧密配合" (苍溪
+                # 抽查计划, round 4): the body after 由 leads, the item's other subjects take part.
+                roles["lead"].extend(split_agencies(re.sub(r"[和及]", "、", who), ctx))
+                roles["participants"].extend(roles["responsible"])
+                roles["responsible"] = []
                 continue
             roles["responsible"].extend(split_agencies(re.sub(r"[和及]", "、", who), ctx))
     if not assigned:
@@ -363,7 +397,10 @@ def _bracket_roles(body: str, ctx: DocContext) -> list[tuple[str, list[Agency]]]
     if not m:
         return []
     found: list[tuple[str, list[Agency]]] = []
-    for part in re.split(r"[；;]", m.group("inner")):
+    # the owners end at the first full stop; what follows is a note (不再做分工,下同)
+    inner = m.group("inner").split("。", 1)[0]
+    inner = re.sub(r"(?:按职责分工|按照职责分工)?负责(?=[；;]|$)", "", inner)
+    for part in re.split(r"[；;]", inner):
         label, _, who = (
             re.split(r"([:：])", part, maxsplit=1)
             if re.search(r"[:：]", part)
@@ -427,6 +464,7 @@ def _states_assignment(body: str, ctx: DocContext) -> bool:
         _TRAILING_PAREN.search(body)
         or _LABEL_LINE.search(body)
         or _BRACKET_ASSIGNMENT.search(body)
+        or _BY_PARTNERS.search(body)
         or _SUBJECT.search(body)
         or _REQUEST.search(body)
         or _BY.search(body)
@@ -538,16 +576,55 @@ def dash_items(text: str, section: Section) -> list[Section]:
     return items
 
 
+# The list of annexes under a notice ("附件:1. 苍溪县2018年度…计划表\n2. …", 苍溪 抽查计划, round 4)
+# is numbered like items but names files, not tasks.
+_ANNEX_LIST = re.compile(r"(?:^|\n)[ \t\u3000]*附件[ \t\u3000]*[:：]")
+
+
+def _annex_entry(text: str, sections: Sequence[Section], section: Section) -> bool:
+    """Whether a sub-item is an entry of the annex list closing its chapter's text."""
+    if "." not in section.path or section.path.startswith("附件"):
+        return False
+    parent_path = section.path.rsplit(".", 1)[0]
+    parent = next((s for s in sections if s.path == parent_path), None)
+    if parent is None:
+        return False
+    return bool(_ANNEX_LIST.search(text, parent.start, section.start + 1))
+
+
+# A lead-in that gives a numbered list its owner: "2024年,区政府要全面实施…,主要承担以下工作:\n
+# 1.完成2024年食品安全重点工作指标任务。…" (上海市食品安全工作责任清单, round 4).
+_LIST_OWNER = re.compile(
+    rf"(?:^|(?<=[，,。\n]))\s*(?P<who>[^，。；,;:：\s“”\"(（]{{1,30}}?{_AGENCY_END})要"
+    r"[^。：:]*?(?:承担|负责|做好)(?:以下|如下)(?:工作|任务|职责)[:：]\s*$"
+)
+
+
+def _list_owner(text: str, sections: Sequence[Section], section: Section) -> str | None:
+    """The body a lead-in just above the first item of ``section``'s list names as its owner."""
+    depth = section.path.count(".")
+    parent = section.path.rsplit(".", 1)[0] if depth else ""
+    siblings = [
+        s
+        for s in sections
+        if s.path.count(".") == depth and (s.path.rsplit(".", 1)[0] if depth else "") == parent
+    ]
+    first = min(siblings, key=lambda s: s.start, default=section)
+    m = _LIST_OWNER.search(text, max(0, first.start - 400), first.start)
+    return m.group("who") if m else None
+
+
 def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) -> list[Measure]:
     """Every numbered task or measure item with its title, text, offsets and agencies."""
     measures: list[Measure] = []
+    sections = [s for s in sections if not _annex_entry(text, sections, s)]
     chosen = measure_sections(sections)
     leaves = [s for s in sections if not _children(sections, s)]
     for leaf in list(leaves):
         # Items the section splitter left inside a leaf: numbering that runs on across
         # headings (三、… （四）… （五）…) is still a list of items.
-        inner = _inner_items(text, leaf)
-        if inner:
+        inner = [s for s in _inner_items(text, leaf) if not _annex_entry(text, sections, s)]
+        if len(inner) > 1:
             leaves[leaves.index(leaf)] = inner[0]
             leaves.extend(inner[1:])
             if leaf in chosen:
@@ -557,10 +634,17 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
     # splitter hung under it) is a measure too.
     for section in sections:
         kids = _children(sections, section)
-        if not kids or re.fullmatch(r"[一二三四五六七八九十]+", section.path):
+        if not kids:
             continue
         own = Section(section.path, section.heading, section.start, kids[0].start)
-        if _states_assignment(text[slice(*_body(text, own))], ctx):
+        own_text = text[slice(*_body(text, own))]
+        if re.fullmatch(r"[一二三四五六七八九十]+", section.path):
+            # a chapter's opening paragraph is its own item only when it names host and partners
+            if _BY_PARTNERS.search(own_text):
+                leaves.append(own)
+                chosen.append(own)
+            continue
+        if _states_assignment(own_text, ctx):
             leaves.append(own)
     for leaf in list(leaves):
         dashes = dash_items(text, leaf)
@@ -577,6 +661,7 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
         own_text = text[slice(*bodies[id(section)])]
         if section not in chosen and (
             _states_assignment(own_text, ctx)
+            or _list_owner(text, leaves, section)
             or owner_parens(own_text, ctx)[0]
             or inline_label_roles(own_text, ctx)
         ):
@@ -603,6 +688,9 @@ def extract_measures(text: str, sections: Sequence[Section], ctx: DocContext) ->
             roles = {"lead": [], "participants": [], "responsible": []}
             for role, agencies in labelled:
                 roles[role].extend(agencies)
+        owner = None if any(roles.values()) else _list_owner(text, leaves, section)
+        if owner:
+            roles = {"lead": [], "participants": [], "responsible": split_agencies(owner, ctx)}
         usable = body.startswith(heading) and 2 <= len(heading) <= 40 and heading != body
         paren = _TRAILING_PAREN.search(body)
         stated = " ".join([paren.group(1)] if paren else []) + " ".join(_LABEL_LINE.findall(body))

@@ -187,8 +187,10 @@ def _title_before_body(line: str) -> str | None:
     return None
 
 
-# A news site's tag before a headline: 【草案全文】, 【政策解读】.
-_TAG = re.compile(r"^【[^】]{1,8}】")
+# A news site's tag before a headline: 【草案全文】, 【政策解读】; a disclosure catalogue's quoted
+# tag: “党政混合信息公开” 中共静安区委办公室 … (静安区, round 4); a document-sharing site's file name:
+# 桐梓县市场监督管理局2021年产品质量监督抽查方案.docx (桐梓县, round 4).
+_TAG = re.compile(r"^(?:【[^】]{1,8}】|“[^“”]{1,10}”\s+)|\.(?:docx?|wps|pdf)$")
 # The 文号 in brackets after the title on the same line: …的意见(吉政发(2012)27号).
 _TRAILING_NUMBER = re.compile(
     r"\s*[(（]\s*(?P<number>[\u4e00-\u9fff]{1,10}\s*[(（〔\[［]\d{4}[)）〕\]］]\s*\d{1,4}\s*号)"
@@ -198,6 +200,29 @@ _TRAILING_NUMBER = re.compile(
 # alone in 《》.
 _QUOTED_TITLE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号)?《(?P<title>[^《》]{4,100})》$"
+)
+
+
+# A notice's title glued to the heading of the plan it hands out, when the cleaning joined the
+# lines: …印发《静安区全力打响“上海服务”品牌…(2018—2020年)》的通知静安区全力打响“上海服务”品牌
+# (静安区, round 4).
+_GLUED_PLAN_HEADING = re.compile(
+    rf"^(?P<head>[^。，,；;：:!！?？]{{4,120}}?《(?P<plan>[^《》]{{4,100}})》的(?:{_TYPE_ALT}))"
+    r"(?P<rest>[^。，,；;：:!！?？]{6,})$"
+)
+# The start of a title that a line closes (its 《 opened, its 》 on the next line), glued after a
+# portal's truncated heading: "…三年行动方案(2021—2呼和浩特市人民政府办公室关于印发《呼和浩特市
+# 农畜产品区域公用品牌建设" / "三年行动方案(2021—2023年)》的通知" (呼和浩特市, round 4).
+_OPENED_TITLE = re.compile(
+    r"(?P<title>[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|局)?"
+    r"关于[^。，,；;：:!！?？《》]{0,20}《[^《》]{2,80})$"
+)
+
+
+# A draft's heading in 《》 with its status after it: 《青浦区创建国家食品安全示范城市工作方案》(草案)
+# (青浦区 重大决策 catalogue, round 4).
+_QUOTED_DRAFT = re.compile(
+    r"^《(?P<title>[^《》]{4,100})》\s*[(（](?:草案|征求意见稿|送审稿)[)）]$"
 )
 
 
@@ -264,15 +289,30 @@ def _find_title(text: str, fields: list[HeaderField], page_title: str | None = N
         spaced = _NUMBER_SPACE_TITLE.match(line)
         if spaced and _TITLE_LINE.match(spaced.group("title")):
             return spaced.group("title")
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        glued_plan = _GLUED_PLAN_HEADING.match(line)
+        if glued_plan and glued_plan.group("plan").startswith(glued_plan.group("rest")[:6]):
+            return glued_plan.group("head")
+        opened = _OPENED_TITLE.search(lines[k - 1]) if k else None
+        closes = "》" in line and ("《" not in line or line.find("》") < line.find("《"))
+        if opened and closes and _TITLE_LINE.match(line):
+            return opened.group("title") + line
         if (_TITLE_LINE.match(line) or _COMMA_TITLE.match(line)) and not _NUMBERED.match(line):
+            # A portal's names before the title, which the next line repeats alone: "药选址 政策
+            # 阿坝州人民政府办公室关于…的通知" / "阿坝州人民政府办公室关于…的通知" (阿坝州, round 4).
+            prefix = line[: -len(following)].strip() if line.endswith(following) else ""
+            if prefix and " " in line[: len(prefix) + 1] and _TITLE_LINE.match(following):
+                return following
             return line
         core = _TRAILING_NUMBER.sub("", line)
         if core != line and _TITLE_LINE.match(core):
             return core
+        drafted = _QUOTED_DRAFT.match(line)
+        if drafted and _TITLE_LINE.match(drafted.group("title")):
+            return drafted.group("title")
         quoted = _QUOTED_TITLE.match(line)
         if quoted and "关于" in quoted.group("title") and _TITLE_LINE.match(quoted.group("title")):
             return quoted.group("title")
-        following = lines[k + 1] if k + 1 < len(lines) else ""
         joined = line + following
         if (
             following
@@ -691,8 +731,11 @@ def announced(text: str) -> tuple[str, list[str], str | None] | None:
 
 # The addressees (主送机关) of a notice on a line of their own: 各县区人民政府,…有关单位:
 # or the bodies of a district's own government: 区直有关部门和单位: (上虞, round 3).
+# A committee's notice to its members: 市食药安委各成员单位,各区食药安委: (上海市食品药品安全委员会,
+# round 4).
 _ADDRESSEES = re.compile(
-    r"^(?:各|[区市县]直|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府))[^。]{0,160}[:：]$"
+    r"^(?:各|[区市县]直|[\u4e00-\u9fff]{2,12}(?:管委会|人民政府|政府)|[\u4e00-\u9fff]{2,12}各成员单位)"
+    r"[^。]{0,160}[:：]$"
 )
 # What a notice hands out, in its first sentence: 现将《X》印发给你们 / 《X》已经市政府同意,现印发给你们.
 # A leading group's cover letter says "制定了《X》,并经…审议通过,现予以印发" (四川省质量强省工作
@@ -789,6 +832,8 @@ def is_draft(title: str | None, text: str) -> bool:
     return bool(
         # (公开征求意见稿): 武汉市场监管局's brand plan, round 3.
         re.search(
-            r"^(?:[(（](?:公开)?(?:征求意见稿|草案)[)）]|【草案[^】]{0,6}】.+)$", top, re.MULTILINE
+            r"^(?:[(（](?:公开)?(?:征求意见稿|草案)[)）]|【草案[^】]{0,6}】.+|《[^《》]{4,100}》\s*[(（]草案[)）])$",
+            top,
+            re.MULTILINE,
         )
     )

@@ -56,7 +56,11 @@ UNITS = (
     "亩",
     "公顷",
     "吨",
+    # 分钟 before the score unit below, so a time is not read as a score
+    "分钟",
+    "分",
 )
+# 分 is a score: 市民食品安全基本知识知晓度评分91分以上 (上海市2024年度食品安全工作责任清单, round 4).
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _NUM = r"\d+(?:[.·．]\d+)?"
 _MULT = r"(?:万|亿)(?!元|吨)"
@@ -66,7 +70,8 @@ _QUANTITY = re.compile(
     rf"(?P<pre>不少于|不低于|不超过|不高于|至少|控制在|超过|突破|近(?=\d))?"
     rf"(?P<v1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?"
     rf"(?:\s*{_SEP}\s*(?P<v2>{_NUM})(?P<m2>{_MULT})?)?"
-    rf"\s*(?P<unit>{_UNIT})?(?P<post>及以上|以上|以下|以内|左右)?"
+    # a bracket that includes the bound before 以上: 总分值在90分(含90分)以上 (任城区, round 2)
+    rf"\s*(?P<unit>{_UNIT})?(?:[(（]含[^()（）]{{1,10}}[)）])?(?P<post>及以上|以上|以下|以内|左右)?"
 )
 _RELATIVE = re.compile(
     r"(?P<verb>达到或超过|高于|低于|超过|达到|接近|不低于)"
