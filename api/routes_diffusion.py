@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from api.errors import ApiError
 from api.rest import named
 from api.routes_compare import _rows as comparison_rows
-from api.state import Service
+from api.state import Service, ServiceState
 from graph import timelines
 from graph.compare import UnknownDocument, build_comparison
 from graph.instruments import UNCLASSIFIED, sub_types
@@ -123,6 +123,12 @@ INDICATOR_EXAMPLE = {
     ],
     "query": "/queries/timeline_indicator",
 }
+
+
+async def _adoption_rows(state: ServiceState, params: dict[str, str | None]) -> list[Any]:
+    """The rows of the named query ``timeline_adoption`` for these filters (no paging)."""
+    filters: dict[str, Any] = dict(params)
+    return (await named(state, "timeline_adoption", **filters)).rows
 
 
 def adoption_params(
@@ -254,7 +260,7 @@ def make_diffusion_router() -> APIRouter:
         responses=_example(ADOPTION_EXAMPLE),
     )
     async def get_adoption(state: Service, params: AdoptionParams) -> dict[str, Any]:
-        rows = (await named(state, "timeline_adoption", **params)).rows
+        rows = await _adoption_rows(state, params)
         return {
             "params": {k: v for k, v in params.items() if v},
             "documents": rows,
@@ -312,7 +318,7 @@ def make_diffusion_router() -> APIRouter:
     async def adoption_page(state: Service, params: AdoptionParams) -> HTMLResponse:
         if not any(params.values()):
             params = {**params, "kind": "质量强"}  # the quality plans, 质量强省/市/县/镇
-        rows = (await named(state, "timeline_adoption", **params)).rows
+        rows = await _adoption_rows(state, params)
         return HTMLResponse(diffusion_pages.adoption_page(rows, params))
 
     @router.get("/ui/timelines/indicator", include_in_schema=False)
