@@ -355,8 +355,316 @@ class QueryAnswer(Resource):
     parameters: dict[str, str]
     count: int = Field(description="Rows in this answer.")
     total: int = Field(description="Rows of the whole answer.")
-    limit: int | None
+    limit: int | None = Field(None, description="Page size asked for (null: every row).")
     offset: int
     more: int
     truncated: bool
     rows: list[dict[str, str | None]]
+
+
+class MeasureSide(Resource):
+    """A measure as alignments show it: its IRI, where it stands and its sentence."""
+
+    measure: str | None = Field(description="The measure's IRI.")
+    path: str | None = Field(
+        None, description="Its place in the document's numbering, e.g. 二.(二).1."
+    )
+    sentence: str | None = Field(None, description="The measure's text as the document writes it.")
+
+
+class AlignmentLink(Resource):
+    """A lower measure that copies or adapts a higher one."""
+
+    kind: str = Field(description="copied (near-identical text) or adapted (reworded).")
+    score: float | None = Field(
+        None, description="Similarity, 0–1, with the bonus for a shared agency type or indicator."
+    )
+    textScore: float | None = Field(None, description="Similarity of the two texts alone, 0–1.")
+    measure: MeasureSide = Field(description="The measure of this document.")
+    higherMeasure: MeasureSide = Field(
+        description="The measure of the higher document it carries out."
+    )
+
+
+class AlignmentCounts(Resource):
+    """How many measures fall in each bucket of one higher document."""
+
+    copied: int
+    adapted: int
+    added: int
+    notTakenUp: int
+
+
+class AlignmentGroup(Resource):
+    """How a document carries out one higher document it follows."""
+
+    higherDoc: str = Field(description="IRI of the higher document.")
+    higherId: str | None = Field(description="Its id (`/documents/{id}`).")
+    higherTitle: str | None = None
+    carriedOut: list[AlignmentLink] = Field(description="Higher measures copied or adapted.")
+    added: list[MeasureSide] = Field(
+        description="Measures of this document no higher measure matches."
+    )
+    notTakenUp: list[MeasureSide] = Field(
+        description="Higher measures this document does not carry out."
+    )
+    counts: AlignmentCounts
+
+
+class Alignment(Resource):
+    """``GET /documents/{doc}/alignment``: the document's measures against each higher document."""
+
+    doc: str = Field(description="The document's IRI.")
+    id: str
+    against: list[AlignmentGroup] = Field(description="One entry per higher document it follows.")
+    query: str = Field(description="The named query behind the answer (`/queries/NAME`).")
+
+
+class FateLink(Resource):
+    """A lower document's measure that copies or adapts the measure."""
+
+    kind: str = Field(description="copied or adapted.")
+    score: float | None = Field(None, description="Similarity, 0–1.")
+    lowerDoc: str = Field(description="IRI of the lower document.")
+    lowerTitle: str | None = None
+    level: str | None = Field(
+        None, description="The lower document's level (city, county, town …)."
+    )
+    measure: MeasureSide = Field(description="The lower document's measure.")
+
+
+class NotTakenUpBy(Resource):
+    """A lower document that follows the measure's document without carrying the measure out."""
+
+    lowerDoc: str
+    lowerTitle: str | None = None
+    level: str | None = None
+
+
+class MeasureFate(Resource):
+    """``GET /documents/{doc}/measures/{n}/fate``: where one measure went in lower documents."""
+
+    measure: str = Field(description="The measure's IRI.")
+    path: str | None = None
+    sentence: str | None = None
+    carriedOutBy: list[FateLink]
+    notTakenUpBy: list[NotTakenUpBy]
+    query: str
+
+
+class ComparedDocument(Resource):
+    """One side of a comparison."""
+
+    doc: str = Field(description="The document's IRI.")
+    title: str | None = None
+    number: str | None = Field(None, description="发文字号 as written.")
+    level: str | None = None
+    region: str | None = Field(None, description="The region's label, e.g. 镇江市.")
+    year: int | None = Field(None, description="Year issued (null when the text does not say).")
+
+
+class ComparedMeasures(Resource):
+    """A row of aligned measures: both sides, or one side alone."""
+
+    kind: str = Field(description="copied, adapted, or only in a / only in b.")
+    score: float | None = Field(None, description="Similarity, 0–1 (null for a measure alone).")
+    a: MeasureSide | None = Field(description="The measure of document a (null if none).")
+    b: MeasureSide | None = Field(description="The measure of document b (null if none).")
+
+
+class ComparedTargetSide(Resource):
+    """A target of one document on the indicator."""
+
+    indicator: str | None = Field(None, description="The indicator as the document words it.")
+    value: float | None = None
+    valueMax: float | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    year: int | None = None
+    sentence: str | None = None
+
+
+class ComparedTarget(Resource):
+    """The targets both documents set on one indicator."""
+
+    concept: str | None = Field(None, description="IRI of the indicator concept.")
+    indicator: str | None = Field(None, description="The indicator concept's label.")
+    change: str = Field(description="raised, cut, kept, dropped or added (from a to b).")
+    a: ComparedTargetSide | None
+    b: ComparedTargetSide | None
+
+
+class ComparedAgencies(Resource):
+    """Agency types owning measures in a and b."""
+
+    kept: list[str] = Field(description="In both.")
+    lost: list[str] = Field(description="In a, not in b.")
+    gained: list[str] = Field(description="In b, not in a.")
+
+
+class ComparedReference(Resource):
+    """A document a comparison side refers to."""
+
+    document: str | None = Field(description="IRI of the document referred to.")
+    title: str | None = None
+    number: str | None = None
+    relation: str | None = Field(
+        None, description="The reference's relation, e.g. ensures_implementation_of."
+    )
+
+
+class ComparedReferences(Resource):
+    """References both make, and those only one makes."""
+
+    both: list[ComparedReference]
+    onlyA: list[ComparedReference]
+    onlyB: list[ComparedReference]
+
+
+class Comparison(Resource):
+    """``GET /compare``: two documents side by side."""
+
+    a: ComparedDocument
+    b: ComparedDocument
+    relation: str = Field(description="b follows a, a follows b, or peers.")
+    measures: list[ComparedMeasures]
+    targets: list[ComparedTarget]
+    agencies: ComparedAgencies
+    references: ComparedReferences
+
+
+class InstrumentColumn(Resource):
+    """A policy instrument (Rothwell & Zegveld sub-type)."""
+
+    id: str = Field(description="Instrument id, e.g. funding.")
+    label: str | None = Field(None, description="Its Chinese label, e.g. 资金投入.")
+    side: str | None = Field(None, description="supply, environment or demand.")
+
+
+class InstrumentGroup(Resource):
+    """One group (a level, region, year or document) with its measures per instrument."""
+
+    group: str | None = Field(
+        description="The group's key (level, region IRI, year or document IRI)."
+    )
+    label: str | None = None
+    measures: int = Field(description="Measures in the group.")
+    counts: dict[str, int] = Field(description="Measures using each instrument (by id).")
+    sideShares: dict[str, float] = Field(
+        description="Share of the group's instrument uses per side."
+    )
+
+
+class InstrumentCounts(Resource):
+    """``GET /instruments``: measures per instrument and group."""
+
+    by: str = Field(description="level, region, year or document.")
+    columns: list[InstrumentColumn]
+    groups: list[InstrumentGroup]
+    query: str
+
+
+class InstrumentMeasure(Resource):
+    """A measure coded with the instrument, with the cue words that decided it."""
+
+    measure: str
+    doc: str | None = None
+    docTitle: str | None = None
+    path: str | None = None
+    sentence: str | None = None
+    instrument: str | None = None
+    instrumentLabel: str | None = None
+    cues: list[str] = Field(
+        description="Cue words found, as `cue@start-end` (offsets into the measure's text)."
+    )
+
+
+class InstrumentMeasures(Resource):
+    """``GET /instruments/{instrument}/measures``."""
+
+    instrument: str
+    measures: list[InstrumentMeasure]
+    query: str
+
+
+class AdoptingDocument(Resource):
+    """A document that adopts the policy kind (a row of ``timeline_adoption``)."""
+
+    doc: str
+    title: str | None = None
+    level: str | None = None
+    region: str | None = None
+    regionLabel: str | None = None
+    year: str | None = Field(None, description="Year issued (null when the text does not say).")
+    docType: str | None = None
+
+
+class AdoptionPoint(Resource):
+    """Regions of a level that had adopted by a year (cumulative)."""
+
+    year: int
+    adopted: int
+
+
+class GridRow(Resource):
+    """A region's adopting documents per year of the grid."""
+
+    region: str | None = Field(None, description="The region's IRI (null when unknown).")
+    label: str
+    level: str
+    counts: list[int] = Field(description="Documents per year, in the order of `years`.")
+
+
+class AdoptionGrid(Resource):
+    """The region × year grid."""
+
+    years: list[str] = Field(description="Years, then `unknown` for documents without one.")
+    rows: list[GridRow]
+
+
+class Adoption(Resource):
+    """``GET /timelines/adoption``."""
+
+    params: dict[str, str] = Field(description="The filters given.")
+    documents: list[AdoptingDocument]
+    curve: dict[str, list[AdoptionPoint]] = Field(description="Cumulative adoption per level.")
+    grid: AdoptionGrid
+    query: str
+
+
+class IndicatorPoint(Resource):
+    """A target of the indicator in a region, with the higher target it refines."""
+
+    year: int | None = None
+    value: float | None = None
+    valueMax: float | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    target: str | None = None
+    doc: str | None = None
+    sentence: str | None = None
+    refines: str | None = Field(None, description="IRI of the higher target it refines.")
+    refinesRegion: str | None = None
+    refinesYear: int | None = None
+    refinesValue: float | None = None
+    basis: str | None = Field(
+        None, description="Why it refines the higher target, e.g. concept-only."
+    )
+    weaker: bool = Field(description="True when it is weaker than the target it refines.")
+
+
+class IndicatorSeries(Resource):
+    """One region's targets on the indicator, by year."""
+
+    region: str | None = None
+    label: str
+    level: str
+    points: list[IndicatorPoint]
+
+
+class IndicatorTimeline(Resource):
+    """``GET /timelines/indicator``."""
+
+    concept: str
+    series: list[IndicatorSeries]
+    query: str

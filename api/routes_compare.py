@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import PlainTextResponse, Response
 
+from api import models
 from api.errors import ApiError
 from api.rest import named
 from api.shape import doc_id, typed
@@ -236,6 +237,7 @@ def make_compare_router() -> APIRouter:
 
     @router.get(
         "/documents/{doc}/alignment",
+        response_model=models.Alignment,
         summary="How a document's measures carry out those of the documents it follows",
         description="Per higher document: the measures copied or adapted (score, both "
         "sentences), the measures added, and the higher measures not taken up (named query "
@@ -259,6 +261,7 @@ def make_compare_router() -> APIRouter:
 
     @router.get(
         "/documents/{doc}/measures/{n}/fate",
+        response_model=models.MeasureFate,
         summary="The fate of one measure in every lower document that follows its document",
         description="Where the measure was copied or adapted, with the lower measure's "
         "sentence and score, and which lower documents did not take it up (named query "
@@ -313,8 +316,21 @@ def make_compare_router() -> APIRouter:
         "`format=text` gives the 80-column table `policykg compare` prints; `format=csv` one "
         "row per measure pair, target, agency and reference (UTF-8 with a byte-order mark, so "
         "a spreadsheet reads the Chinese), as `policykg compare --csv` writes.",
-        responses={**_example(COMPARE_EXAMPLE), 404: {"description": "No such document."}},
-        response_model=None,
+        responses={
+            200: {
+                "content": {
+                    "application/json": {"example": COMPARE_EXAMPLE},
+                    "text/plain": {
+                        "example": "A  省政府办公厅关于印发江苏省贯彻实施质量发展纲要…\n"
+                    },
+                    "text/csv": {
+                        "example": "\ufeffsection,kind,score,item,a_path,a_value,a_year,a_text,b_path,…\r\n"
+                    },
+                }
+            },
+            404: {"description": "No such document."},
+        },
+        response_model=models.Comparison,
     )
     async def get_compare(
         a: DocParam,

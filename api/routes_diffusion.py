@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
+from api import models
 from api.errors import ApiError
 from api.rest import named
 from api.routes_compare import _rows as comparison_rows
@@ -197,8 +198,15 @@ def make_diffusion_router() -> APIRouter:
         "sub-types, after Rothwell & Zegveld; a measure with several instruments counts under "
         "each) per group, with each group's measures and side shares (named query "
         "`instrument_counts`). `format=csv` for a spreadsheet.",
-        responses=_example(COUNTS_EXAMPLE),
-        response_model=None,
+        responses={
+            200: {
+                "content": {
+                    "application/json": {"example": COUNTS_EXAMPLE},
+                    "text/csv": {"example": "\ufefflevel,label,measures,funding,…\r\n"},
+                }
+            }
+        },
+        response_model=models.InstrumentCounts,
     )
     async def get_instruments(
         state: Service,
@@ -225,6 +233,7 @@ def make_diffusion_router() -> APIRouter:
 
     @router.get(
         "/instruments/{instrument}/measures",
+        response_model=models.InstrumentMeasures,
         summary="The measures coded with one instrument, with the words that decided it",
         description="Each measure with its sentence and the cue words found (`cue@start-end`, "
         "offsets into the measure's text) (named query `instrument_measures`).",
@@ -252,6 +261,7 @@ def make_diffusion_router() -> APIRouter:
 
     @router.get(
         "/timelines/adoption",
+        response_model=models.Adoption,
         summary="When each region adopted a policy kind: documents, curve by level, grid",
         description="Documents whose title names a kind (质量强市 …), of a document type, with a "
         "target on an indicator or a measure using an instrument; the cumulative adoption "
@@ -271,6 +281,7 @@ def make_diffusion_router() -> APIRouter:
 
     @router.get(
         "/timelines/indicator",
+        response_model=models.IndicatorTimeline,
         summary="The values of one indicator by region and year, with the cascade's links",
         description="One series per region (targets by year, value, unit, the higher target "
         "each refines and on what basis) (named query `timeline_indicator`).",

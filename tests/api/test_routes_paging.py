@@ -1,8 +1,9 @@
 """Typed answers and paging of the REST routes over the seed corpus.
 
-Every REST route of documents, agencies, measures, targets, indicators, regions and named
-queries describes its answer in /openapi.json with a model (not a bare object), and the live
-answers validate against that schema. Lists and named queries take ``limit``/``offset``,
+Every REST route answering JSON (documents, agencies, measures, targets, indicators, regions,
+named queries, alignment and comparison, instruments and timelines) describes its answer in
+/openapi.json with a model (not a bare object), and the live answers validate against that
+schema; a new JSON route without a model, or without a seed request below, fails. Lists and named queries take ``limit``/``offset``,
 keep a stable order across pages and say how many items there are in all and how many follow.
 The cascade is scoped to a region and everything inside it, a level and target years.
 """
@@ -30,9 +31,23 @@ REQUESTS = {
     ("get", "/search"): "/search?q=名牌",
     ("get", "/queries"): "/queries",
     ("get", "/queries/{name}"): "/queries/document_list?limit=2",
+    ("get", "/documents/{doc}/alignment"): "/documents/zhen-zhengbanfa-2014-85/alignment",
+    (
+        "get",
+        "/documents/{doc}/measures/{n}/fate",
+    ): "/documents/su-zhengbanfa-2012-123/measures/5/fate",
+    ("get", "/compare"): "/compare?a=su-zhengbanfa-2012-123&b=zhen-zhengbanfa-2014-85",
+    ("get", "/instruments"): "/instruments?by=region",
+    ("get", "/instruments/{instrument}/measures"): "/instruments/funding/measures",
+    ("get", "/timelines/adoption"): "/timelines/adoption?kind=质量强",
+    ("get", "/timelines/indicator"): "/timelines/indicator?concept=jiangsu-famous-brand",
 }
 #: routes whose answer is a write (upload, delete): schema checked, not called here
 WRITES = {("post", "/documents"), ("delete", "/documents/{doc}")}
+#: JSON answers left without a model, and why
+UNTYPED = {
+    ("get", "/health"): "the workers' liveness probe (api/sparql.py), not a REST resource",
+}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +69,8 @@ def _resolved(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
 def _model(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """The component a ``$ref`` (or an array of them) names."""
     ref = schema.get("$ref") or schema.get("items", {}).get("$ref")
-    assert ref, schema
+    if not ref:
+        return schema
     return dict(spec["components"]["schemas"][ref.rsplit("/", 1)[-1]])
 
 
@@ -63,6 +79,32 @@ def test_every_rest_route_has_a_typed_answer(spec: dict[str, Any], method: str, 
     model = _model(spec, _schema(spec, method, path))
     assert model.get("properties"), (method, path, model)
     assert model.get("required"), (method, path)
+
+
+def _json_routes(spec: dict[str, Any]) -> set[tuple[str, str]]:
+    """GET/POST/DELETE routes whose 200/201 answer is JSON. The linked-data routes answer RDF
+    or HTML by content negotiation (they document text/turtle); FastAPI lists
+    application/json beside it only as its default, so they are not JSON routes."""
+    found = set()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            ok = operation["responses"].get("200") or operation["responses"].get("201") or {}
+            content = ok.get("content", {})
+            if method in {"get", "post", "delete"} and "application/json" in content:
+                if "text/turtle" not in content:
+                    found.add((method, path))
+    return found
+
+
+def test_no_json_route_slips_through_untyped(spec: dict[str, Any]) -> None:
+    """Every JSON route has a model and a seed request (or is a write, or a listed exception),
+    so a route added without either fails here."""
+    routes = _json_routes(spec)
+    assert routes - set(UNTYPED) == set(REQUESTS) | WRITES
+    bare = sorted(
+        r for r in routes - set(UNTYPED) if not _model(spec, _schema(spec, *r)).get("properties")
+    )
+    assert bare == []
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(REQUESTS))
@@ -146,3 +188,32 @@ def test_agency_measures_are_paged_with_totals_by_role(seed_client: TestClient) 
     assert page["total"] == sum(whole["measureTotals"].values()) == whole["total"]
     assert sum(len(v) for v in page["measures"].values()) == 3
     assert page["more"] == whole["total"] - 3
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "header"),
+    [
+        ("/compare", REQUESTS[("get", "/compare")] + "&format=csv", "section,kind,score,item"),
+        ("/instruments", "/instruments?by=region&format=csv", "region,label,measures,"),
+    ],
+)
+def test_typed_routes_still_answer_their_documented_csv(
+    seed_client: TestClient, spec: dict[str, Any], path: str, url: str, header: str
+) -> None:
+    """A model for the JSON answer does not swallow the CSV one, and /openapi.json says so."""
+    assert "text/csv" in spec["paths"][path]["get"]["responses"]["200"]["content"]
+    response = seed_client.get(url)
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.text.lstrip("\ufeff").startswith(header)
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(REQUESTS) + sorted(WRITES))
+def test_documented_examples_match_their_schema(
+    spec: dict[str, Any], method: str, path: str
+) -> None:
+    """The example /openapi.json shows for an answer is one its model accepts (FastAPI drops
+    the examples' nulls from the spec, so a field that may be null must also be optional)."""
+    responses = spec["paths"][path][method]["responses"]
+    example = (responses.get("200") or responses.get("201"))["content"]["application/json"]
+    if "example" in example:
+        jsonschema.validate(example["example"], _resolved(spec, _schema(spec, method, path)))
