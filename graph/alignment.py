@@ -62,7 +62,14 @@ INDICATOR_BONUS = 0.1
 #: The trailing ownership clause of a measure: (省质监局牵头,省财政厅参加), （XX等部门负责）.
 #: It names agencies, not the task, and the lower level rarely repeats it, so it is left out
 #: of the text compared (the agency types are compared on their own).
-OWNERS_CLAUSE = re.compile(r"[(（][^()（）]*(?:牵头|负责|参加|配合)[^()（）]*[)）]\s*$")
+OWNERS_CLAUSE = re.compile(
+    # (省质监局牵头,省财政厅参加) closing the item
+    r"[(（][^()（）]*(?:牵头|负责|参加|配合)[^()（）]*[)）]\s*$"
+    # [牵头单位:区卫健局;责任单位:…] or 〔责任单位:…〕 closing the item
+    r"|[\[【［〔][^\]】］〕]*(?:牵头|负责|责任单位|配合)[^\]】］〕]*[\]】］〕]\s*[。.]?\s*$"
+    # 牵头单位：市质监局 配合单位：… / 责任单位：… on the item's last lines
+    r"|\n\s*(?:牵头|责任|配合|负责|协办|承办)(?:单位|部门)\s*[:：][^\n]*(?:\n[^\n]*)*$"
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,8 @@ def task_text(text: str) -> str:
 
     >>> task_text("建立质量奖励制度。(省质监局牵头,省财政厅参加)")
     '建立质量奖励制度。'
+    >>> task_text("推进标准化建设。\\n牵头单位：市质监局 配合单位：市商务局")
+    '推进标准化建设。'
     """
     return OWNERS_CLAUSE.sub("", text.strip())
 

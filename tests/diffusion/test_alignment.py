@@ -3,6 +3,7 @@ reads it: which city measure carries out which province measure, with both sente
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from graph.alignment import MeasureRow, Vectoriser, align_pair, task_text
@@ -133,9 +134,9 @@ def test_a_generated_city_plan_repeating_a_national_measure_is_copied(generated_
     for row in rows:
         low, high = task_text(str(value(row["lowText"]))), task_text(str(value(row["highText"])))
         assert float(str(value(row["text"]))) >= 0.8
-        # near-identical: a whole task sentence of the higher measure repeated word for word
-        sentences = [x for x in high.split("。") if len(x) >= 15] or [high]
-        assert any(x in low for x in sentences), (low, high)
+        # near-identical: the higher task repeated with at most a word changed (a lower level
+        # writes 市 where the higher one wrote 省 or 国, as real copies do), owners aside
+        assert SequenceMatcher(None, low, high).ratio() >= 0.9, (low, high)
 
 
 def test_scores_rise_with_shared_agency_type_and_indicator() -> None:
