@@ -774,6 +774,9 @@ def instruments(
 
 def _print_counts(answer: dict[str, Any]) -> None:
     """One paragraph per group: its measures, then each instrument's count (fits 80 columns)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
     for group in answer["groups"]:
         shares = " ".join(f"{k} {v:.0%}" for k, v in group["sideShares"].items())
         out.print(
@@ -787,7 +790,8 @@ def _print_counts(answer: dict[str, Any]) -> None:
             for c in answer["columns"]
             if group["counts"][c["id"]]
         )
-        out.print("  " + counts, markup=False, highlight=False, soft_wrap=False)
+        # rich's Padding indents every wrapped line, not only the first
+        out.print(Padding(Text(counts), (0, 0, 0, 2)))
 
 
 def _print_coded_measures(rows: list[dict[str, Any]], fmt: str) -> None:
