@@ -683,6 +683,25 @@ STYLES: list[tuple[str, str, dict[str, Any]]] = [
             "城市工作实施方案》的通知",
         },
     ),
+    (
+        "a national new area's office under its province's name: the zone is its own place",
+        "四川天府新区管委会办公室关于印发深入开展质量提升行动推动高质量发展实施方案的通知\n政策\n"
+        "发布部门:四川天府新区管委会办公室\n发布时间:2024年07月19日\n"
+        "政策文号:川天管办发〔2024〕12号\n"
+        "各部门、各街道、新区国有企业:《深入开展质量提升行动推动高质量发展实施方案》已经管委会领导"
+        "同意,现印发你们,请结合工作实际抓好贯彻落实。\n",
+        {"region": "四川天府新区", "region_code": None, "level": "district"},
+    ),
+    (
+        "a zone's work committee writing to the district under it stands at the city's level (杨凌)",
+        "中共杨凌示范区工委\n杨凌示范区管委会\n"
+        "关于印发《杨凌示范区贯彻落实〈质量强国建设纲要〉实施意见》的通知\n\n"
+        "来源:办公室 发布时间:2023-12-29 00:00\n\n"
+        "杨陵区委、区政府,党工委和管委会各工作部门、各直属机构:\n\n"
+        "《杨凌示范区贯彻落实〈质量强国建设纲要〉实施方案》已经党工委、管委会研究同意,现印发你们,"
+        "请认真抓好贯彻落实。\n",
+        {"region": "杨凌示范区", "region_code": None, "level": "city"},
+    ),
 ]
 
 
