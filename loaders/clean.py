@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import re
 
-from loaders.header import is_header_line
+from loaders.header import is_header_line, states_header_field
 from loaders.script import normalise_script, normalise_script_lines
 
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 _TABS = re.compile(r"\s*\t[\t ]*")
 
-# A line with one of these and no sentence of its own is web-page furniture.
+# A line with one of these and no sentence of its own is web-page furniture, unless it also
+# holds a header field (2021年04月20日 来源: 上海普陀; 新闻来源:… 添加时间:2019-01-14).
+# 注册 is no such word: 商标有效注册量 is a target; a 登录 | 注册 bar has 登录.
 _CHROME_WORDS = re.compile(
-    r"登录|注册|无障碍|英文版|English|繁體|繁体|简体版|智能问答|移动端|个人中心|今天是|"
+    r"登录|无障碍|英文版|English|繁體|繁体|简体版|智能问答|移动端|个人中心|今天是|"
     r"版权所有|Copyright|All Rights? Reserved|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|"
     r"技术支持|联系我们|站点地图|网站地图|扫一扫|手机打开|下载附件|附件下载|文件下载|"
     r"打印|关闭窗口|收藏|分享到|字号[:：]|相关阅读|相关信息|相关链接|相关政策|"
@@ -38,7 +40,7 @@ _SHARE_BANNER = re.compile(
 )
 # Single words that stand alone on a page as breadcrumb or category tabs.
 _LONE_WORDS = frozenset(
-    "政策 正文 详情 首页 返回 分享 文章 信息公开 政策文件 政策法规 解读".split()
+    "政策 正文 详情 首页 返回 分享 文章 信息公开 政策文件 政策法规 解读 注册".split()
 )
 _BULLET = re.compile(r"^[•·▪●◆■□►>|-]\s*")
 _SENTENCE_END = "。！？!?；;：:”\"’'）)》」』…"
@@ -81,6 +83,13 @@ def is_chrome(line: str) -> bool:
     True
     >>> is_chrome("一、指导思想")
     False
+
+    A header field is no furniture, bulleted, glued or beside a source (温岭, 广州, 上海普陀):
+
+    >>> is_chrome("- 成文日期:"), is_chrome("• 2012-09-24"), is_chrome("2021年04月20日 来源: 上海普陀")
+    (False, False, False)
+    >>> is_chrome("全市商标有效注册量达到5万件")
+    False
     """
     if _SHARE_BANNER.search(line):
         return True
@@ -88,10 +97,25 @@ def is_chrome(line: str) -> bool:
     if bare in _LONE_WORDS:
         return True
     if _BULLET.match(line) and len(bare) <= 12 and not re.search(r"[。,，；;]", bare):
-        return True
+        return not states_header_field(line)
     if len(line) <= 120 and "。" not in line.rstrip("。") and _CHROME_WORDS.search(line):
-        return not is_header_line(line)
+        return not states_header_field(line)
     return False
+
+
+def _drop_chrome(lines: list[str]) -> list[str]:
+    """Lines that are no furniture, and the value under a label left alone on its line, even a
+    short bulleted one (洞头: • 发布机构:⏎• 区市场监管局)."""
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        lone_label = (
+            k > 0
+            and is_header_line(_BULLET.sub("", lines[k - 1]))
+            and bool(re.search(r"[:：]\s*$", lines[k - 1]))
+        )
+        if lone_label or not is_chrome(line):
+            out.append(line)
+    return out
 
 
 def _is_menu_word(line: str) -> bool:
@@ -203,7 +227,7 @@ def _rejoin(lines: list[str]) -> list[str]:
             out
             and _ends_mid_sentence(out[-1])
             and not _starts_new_item(line)
-            and not is_header_line(line)
+            and not states_header_field(line)
             and re.match(r"^[\u4e00-\u9fff，,、；;。）)”]", line)
             and not _looks_like_title(line)
         ):
@@ -232,7 +256,7 @@ def clean_text(raw: str) -> str:
     # A banner glued to text loses only itself; a banner line disappears.
     lines = [_SHARE_BANNER.sub("", line).strip() for line in lines]
     lines = [line for line in lines if line]
-    lines = [line for line in lines if not is_chrome(line)]
+    lines = _drop_chrome(lines)
     lines = _drop_menu_runs(lines)
     lines = _rejoin(lines)
     return "\n".join(piece for line in lines for piece in split_long_line(line))

@@ -130,6 +130,21 @@ _STAMP = re.compile(
     r"(?P<by>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|政府办公室|办公室|人民政府|政府|局|委员会))\s*$"
 )
 
+# A date field glued to the field before it, with no space between (浙江: 来源:省市场监管局(省知识
+# 产权局)发布日期:2021-10-27 17:19; 四川: 来源:资金申请报告范文发布时间:2018-12-20 14:40:48).
+_DATE = r"(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"
+_DATED_FIELD = re.compile(
+    rf"(?P<label>发布日期|发布时间|添加时间|成文日期|发文日期|公开日期)\s*[:：]\s*(?P<date>{_DATE})"
+)
+# A date alone on its line, a bullet before it (广州: • 2012-09-24 over • 来源: 本网).
+_BARE_DATE = re.compile(
+    rf"^\s*(?:[•·▪●]|-(?=\s))?\s*(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$"
+)
+# A list bullet before a field: • 文件编号: … (九江), - 成文日期: (温岭).
+_FIELD_BULLET = re.compile(r"^(\s*)(?:[•·▪●]|-(?=\s))")
+# A label standing alone with no colon, its value on the next line (湖北: 发布单位⏎湖北省人民政府).
+_BARE_LABEL = re.compile(rf"^(?:{_LABEL})$")
+
 #: How far into the text header fields are looked for (lines).
 HEADER_LINES = 40
 
@@ -167,6 +182,30 @@ def is_header_line(line: str) -> bool:
     return bool(_LINE_START.match(line.strip()))
 
 
+def states_header_field(line: str) -> bool:
+    """True when ``line`` holds a header field, also behind a bullet, glued to page furniture or
+    left alone on its line without a colon; a dateline; or a date standing alone.
+
+    >>> states_header_field("2021年04月20日 来源: 上海普陀")
+    True
+    >>> states_header_field("- 成文日期:"), states_header_field("• 2012-09-24")
+    (True, True)
+    >>> states_header_field("阅读次数: 来源:贵池区杏花村街道办事处 发布时间:2020-06-04 10:38")
+    True
+    >>> states_header_field("你好!今天是2017年09月20日 星期三")
+    False
+    """
+    bare = _FIELD_BULLET.sub("", line).strip()
+    return bool(
+        is_header_line(bare)
+        or _BARE_LABEL.match(bare)
+        or _DATELINE.match(bare)
+        or _DATED_FIELD.search(bare)
+        or _BARE_DATE.match(bare)
+        or _spaced_row(bare, 0)
+    )
+
+
 def parse_header(text: str) -> list[HeaderField]:
     """Every header field in the first :data:`HEADER_LINES` lines of ``text``, in order.
 
@@ -181,16 +220,36 @@ def parse_header(text: str) -> list[HeaderField]:
             break
         # Bulleted fields (九江: "• 文件编号: 九府办字〔2020〕54号"): the bullet becomes a space,
         # so offsets stay those of the text.
-        line = re.sub(r"^(\s*)[•·▪●]", r"\1 ", line)
+        line = _FIELD_BULLET.sub(r"\1 ", line)
         lone = _LONE_LABEL.match(line.strip())
-        following = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        next_line = _FIELD_BULLET.sub(r"\1 ", lines[number + 1]) if number + 1 < len(lines) else ""
+        following = next_line.strip()
         if lone and following and len(following) <= 40 and not is_header_line(following):
             # 发布时间:⏎2023/06/16 — the value on the next line
             label = canonical_label(lone.group("label"))
-            start = offset + len(line) + 1 + lines[number + 1].index(following)
-            fields.append(
-                HeaderField(label, ROLES[label], following, start, start + len(following))
-            )
+            role = ROLES[label]
+            if role == "other" and _BARE_DATE.match(following) and "来源" in label:
+                # a source field holding the page's date (清远: 信息来源:⏎2020-03-25 10:10:36)
+                role = "published"
+            start = offset + len(line) + 1 + next_line.index(following)
+            fields.append(HeaderField(label, role, following, start, start + len(following)))
+        bare_date = _BARE_DATE.match(line)
+        if bare_date and not (
+            number and _LONE_LABEL.match(_FIELD_BULLET.sub("", lines[number - 1]).strip())
+        ):
+            # a date alone over the page's source field (广州: • 2012-09-24⏎• 来源: 本网)
+            source = _FIELD.match(following)
+            if source and "来源" in canonical_label(source.group("label") or ""):
+                start = offset + bare_date.start("date")
+                fields.append(
+                    HeaderField(
+                        "发布时间",
+                        "published",
+                        bare_date.group("date"),
+                        start,
+                        offset + bare_date.end("date"),
+                    )
+                )
         stamp = _STAMP.match(line)
         if stamp:
             start = offset + stamp.start("date")
@@ -214,6 +273,16 @@ def parse_header(text: str) -> list[HeaderField]:
             )
         if not is_header_line(line):
             fields.extend(_spaced_row(line, offset))
+        found = {f.start for f in fields}
+        for glued in _DATED_FIELD.finditer(line):
+            start = offset + glued.start("date")
+            if start not in found and not (glued.start() == 0 or line[glued.start() - 1] in " \t|"):
+                label = glued.group("label")
+                fields.append(
+                    HeaderField(
+                        label, ROLES[label], glued.group("date"), start, offset + glued.end("date")
+                    )
+                )
         if is_header_line(line):
             matches = list(_FIELD.finditer(line))
             for k, m in enumerate(matches):
@@ -241,8 +310,10 @@ def _spaced_row(line: str, offset: int) -> list[HeaderField]:
     """
     matches = list(_SPACED_FIELD.finditer(line))
     at_start = bool(matches) and matches[0].start() == len(line) - len(line.lstrip())
-    # A row glued under page furniture (a spam line) needs three labels to count.
-    if len(matches) < (2 if at_start else 3):
+    # A row glued under page furniture (a spam line) needs three labels to count; a row of one
+    # long label stands alone (南宁高新区: 信息名称 南宁高新区管委会办公室关于印发…的通知).
+    alone = len(matches) == 1 and at_start and len(canonical_label(matches[0].group("label"))) >= 4
+    if len(matches) < (2 if at_start else 3) and not alone:
         return []
     fields: list[HeaderField] = []
     for k, m in enumerate(matches):

@@ -495,6 +495,9 @@ def _validity(fields: list[HeaderField]) -> tuple[bool | None, str | None]:
 # An order's number (令): 国令第707号, 中华人民共和国国务院令第53号, 国家市场监督管理总局令第43号.
 _ORDER_NUMBER = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{0,20}令\s*第\s*[0-9]+\s*号$")
 _WRAPPING = "()（）[]［］【】 "
+# A 文号 written without its year: 奉政发74号 (奉化区), 高新管办108号 (南宁高新区): an issuer's short
+# name ending in 发/办/函/字, then the serial number.
+_YEARLESS_NUMBER = re.compile(r"^(?!第)[\u4e00-\u9fff]{1,8}[发办函字]\s*\d{1,4}\s*号$")
 
 
 def normalise_number(value: str) -> str | None:
@@ -504,6 +507,8 @@ def normalise_number(value: str) -> str | None:
     '新质监办发〔2012〕24号'
     >>> normalise_number("国令第707号")
     '国令第707号'
+    >>> normalise_number("奉政发74号"), normalise_number("高新管办108号")
+    ('奉政发74号', '高新管办108号')
     >>> normalise_number("第一条") is None
     True
     """
@@ -511,7 +516,7 @@ def normalise_number(value: str) -> str | None:
     number = normalise_doc_number(value)
     if number:
         return number
-    if _ORDER_NUMBER.match(value):
+    if _ORDER_NUMBER.match(value) or _YEARLESS_NUMBER.match(value):
         return re.sub(r"\s", "", value)
     return None
 

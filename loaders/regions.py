@@ -351,6 +351,48 @@ def _town_of_issuers(issuers: list[str], context: str) -> Region | None:
     return None
 
 
+# A development zone and its governing body: 四川天府新区管委会办公室, 南宁高新区管委会办公室,
+# 中共杨凌示范区工委. A zone is no GB/T 2260 division (the gazetteer's 浦东新区 and 滨海新区 are
+# districts and are found as such); it is its own place under the division its name starts with.
+_ZONE_BODY = re.compile(
+    r"^(?:中共)?(?P<zone>[\u4e00-\u9fff]{2,10}?(?:新区|高新区|高新技术产业开发区|经济技术开发区|"
+    r"经济开发区|开发区|示范区|综合保税区|试验区))(?:管委会|管理委员会|党工委|工委)"
+)
+# The addressees of a zone's notice: a zone that writes to the district or county under it
+# (杨凌示范区 → 杨陵区委、区政府) stands at the city's level; one that writes to its 街道, at a
+# district's.
+_ADDRESSES_COUNTY = re.compile(
+    r"^[^。\n]{0,30}?(?:区委|区政府|县委|县政府|县\(市、区\))[^。\n]*[:：]$"
+)
+
+
+def _zone_of(issuers: list[str], title: str | None, text: str) -> Region | None:
+    """The development zone whose body issued the document (its issuers, else its title).
+
+    >>> z = _zone_of(["四川天府新区管委会办公室"], None, "")
+    >>> (z.name, z.level, z.parent, z.code)
+    ('四川天府新区', 'district', '510000', '')
+    >>> _zone_of(["中共杨凌示范区工委"], None, "杨陵区委、区政府,党工委和管委会各工作部门:").level
+    'city'
+    >>> _zone_of(["南京市人民政府"], "南京市关于高新区建设的意见", "") is None
+    True
+    """
+    for name in [*issuers, title or ""]:
+        m = _ZONE_BODY.match(name.strip())
+        if not m:
+            continue
+        zone = m.group("zone")
+        if find_region(zone) is not None:
+            return None
+        # the division its name starts with, by full or short name (四川 → 四川省, 南宁 → 南宁市)
+        heads = (find_region(zone[:size]) for size in range(min(6, len(zone) - 2), 1, -1))
+        parent = next((r.code for r in heads if r is not None and r.code), "")
+        lines = [line.strip() for line in text.split("\n")[:30]]
+        level = "city" if any(_ADDRESSES_COUNTY.match(line) for line in lines) else "district"
+        return Region("", zone, level, parent, "", "")
+    return None
+
+
 # A title that starts with a town's name: 山泉镇2011年质量强镇行动计划, 嘉泽镇关于….
 _TOWN_TITLE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?=\d|关于|质量|人民政府)")
 
@@ -430,6 +472,9 @@ def infer_context(
     named = [r for i in issuers for r in regions_named_in(i)]
     town = _town_of_issuers(issuers, f"{' '.join(issuers)} {title or ''} {text[:3000]}")
     region = _most_specific(named + ([town] if town else []))
+    zone = _zone_of(issuers, title, text)
+    if zone is not None and (region is None or _RANK.get(region.level, 0) < _RANK[zone.level]):
+        region = zone
     if region is None and (
         any(is_national_body(i) for i in issuers)
         or (not issuers and title and _NATIONAL_TITLE.match(title))
