@@ -400,7 +400,8 @@ def _bracket_roles(body: str, ctx: DocContext) -> list[tuple[str, list[Agency]]]
     # the owners end at the first full stop; what follows is a note (不再做分工,下同)
     inner = m.group("inner").split("。", 1)[0]
     inner = re.sub(r"(?:按职责分工|按照职责分工)?负责(?=[；;]|$)", "", inner)
-    for part in re.split(r"[；;]", inner):
+    # labels are separated by ； or, on one line, by spaces: 牵头单位：省质监局　配合单位：…
+    for part in re.split(r"[；;]|[ \t\u3000]+(?=[^\s:：；;]{2,4}(?:单位|部门)\s*[:：])", inner):
         label, _, who = (
             re.split(r"([:：])", part, maxsplit=1)
             if re.search(r"[:：]", part)
