@@ -3,8 +3,6 @@ named query, a query run against /sparql with a results table, nothing fetched f
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,23 +29,13 @@ def live_server(seed_records: list[Any]) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium through playwright; skipped with a reason when absent (failed in CI)."""
-    if not os.path.exists(CHROMIUM) or shutil.which("chromium") is None:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(
-                "CI is set but /usr/bin/chromium is missing (scripts/install-system-deps.sh)"
-            )
-        pytest.skip("no /usr/bin/chromium (scripts/install-system-deps.sh)")
+@pytest.fixture
+def chromium(browser: Any) -> Any:
+    """The session's Chromium (tests/conftest.py; skipped with a reason when absent, failed in
+    CI), for a page that needs YASGUI."""
     if not yasgui_available():
         pytest.fail("YASGUI is not in api/static/vendor: run scripts/fetch-assets.sh")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+    return browser
 
 
 @pytest.mark.browser

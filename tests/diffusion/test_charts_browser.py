@@ -17,7 +17,6 @@ from tests.viz.conftest import Watched
 pytestmark = pytest.mark.browser
 
 # the view tests' headless Chromium and watched page (tests/viz/conftest.py)
-browser = viz_fixtures.browser
 watched = viz_fixtures.watched
 
 

@@ -13,9 +13,6 @@ from graph.mapping import map_document
 from graph.search_entries import DocumentEntries, document_entries
 from tests.live_server import serve
 from tests.viz.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    _chromium_or_skip,
     watched,  # noqa: F401 (a page that records errors and requests)
 )
 
@@ -49,16 +46,3 @@ def seed_server(seed_records: list[Any]) -> Iterator[str]:
     with serve(app, ready_path="/viz/static/viz.css") as base:
         yield base
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's headless Chromium through playwright, closed after the module (so the
-    session-wide one of tests/viz never runs at the same time: playwright allows one)."""
-    _chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()

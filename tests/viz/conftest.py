@@ -61,18 +61,6 @@ def _chromium_or_skip() -> None:
         pytest.skip("no /usr/bin/chromium: install it with scripts/install-system-deps.sh")
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Debian's headless Chromium through playwright (skipped with a reason when absent)."""
-    _chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @dataclass
 class Watched:
     """A page with what it logged and fetched."""
