@@ -84,6 +84,8 @@ class LoadReport:
     measures_copied: int = 0
     measures_adapted: int = 0
     align_seconds: float = 0.0
+    #: seconds the policy-instrument coding took (graph.instruments)
+    instrument_seconds: float = 0.0
     triples: int = 0
     seconds: float = 0.0
     #: of ``seconds``: linking (references, regions, cascade) after the documents were written
@@ -329,7 +331,9 @@ def link_store(store: Store, report: LoadReport | None = None) -> LoadReport:
     report.weaker_links = cascade.weaker
     report.not_taken_up = cascade.not_taken_up
     align_measures(store, report, (implementations, followers_of(targets, within, implements)))
+    coding = time.perf_counter()
     code_instruments(store)  # policy instruments of every measure (graph.instruments)
+    report.instrument_seconds = time.perf_counter() - coding
     return report
 
 
@@ -407,7 +411,9 @@ def link_added(store: Store, added: set[str], report: LoadReport | None = None) 
     report.measures_copied = counts.copied
     report.measures_adapted = counts.adapted
     report.align_seconds = time.perf_counter() - started
+    coding = time.perf_counter()
     code_instruments(store, [iris.document_graph(d) for d in added])
+    report.instrument_seconds = time.perf_counter() - coding
     return report
 
 

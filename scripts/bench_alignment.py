@@ -1,4 +1,5 @@
-"""What measure alignment adds to ingest: load a generated corpus and print the figures.
+"""What measure alignment and instrument coding add to ingest: load a generated corpus and print
+the figures.
 
     python bench/generate.py --n 10000 --out /tmp/corpus10k
     python scripts/bench_alignment.py /tmp/corpus10k --store oxigraph:/tmp/store10k
@@ -35,13 +36,16 @@ def main(argv: list[str] | None = None) -> int:
         "--reason", action="store_true", help="also run the reasoner, as `policykg load` does"
     )
     parser.add_argument(
-        "--no-align", action="store_true", help="skip the alignment hook (the baseline)"
+        "--no-align",
+        action="store_true",
+        help="skip the alignment and instrument hooks (the baseline)",
     )
     args = parser.parse_args(argv)
     if args.no_align:
         import graph.load
 
-        graph.load.align_measures = lambda store, report: None  # type: ignore[assignment]
+        graph.load.align_measures = lambda *args: None  # type: ignore[assignment]
+        graph.load.code_instruments = lambda *args: None  # type: ignore[assignment]
     store = open_store(args.store)
     started = time.perf_counter()
     report = load_paths(store, [args.corpus], workers=args.workers)
@@ -69,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
         "reason_seconds": round(reason_seconds, 2),
         "align_seconds": round(report.align_seconds, 2),
         "align_share_of_rest": round(report.align_seconds / (wall - report.align_seconds), 4),
+        "instrument_seconds": round(report.instrument_seconds, 2),
+        # what the diffusion analysis (alignment + instruments) adds to the rest of ingest
+        "diffusion_share_of_rest": round(
+            (report.align_seconds + report.instrument_seconds)
+            / (wall - report.align_seconds - report.instrument_seconds),
+            4,
+        ),
         "lower_documents_aligned": int(str(value(pairs[0]["n"]))),
         "copied": report.measures_copied,
         "adapted": report.measures_adapted,
