@@ -1,7 +1,7 @@
 """What measure alignment and instrument coding add to ingest: load a generated corpus and print
 the figures.
 
-    python bench/generate.py --n 10000 --out /tmp/corpus10k
+    python -m bench.generate --n 10000 --out /tmp/corpus10k
     python scripts/bench_alignment.py /tmp/corpus10k --store oxigraph:/tmp/store10k
 
 Prints (and writes as JSON with ``--out``) the whole load's seconds (extraction, mapping,

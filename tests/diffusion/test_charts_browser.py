@@ -12,7 +12,7 @@ from graph.store import Store
 from tests.diffusion.conftest import JIANGSU, JIAZE, ZHENJIANG
 from tests.live_server import serve
 from tests.viz import conftest as viz_fixtures
-from tests.viz.conftest import Watched
+from tests.viz.conftest import Watched, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def base(seed_store: Store) -> Iterator[str]:
 
 def _open_charts(watched: Watched, url: str, expected: int) -> None:
     watched.page.goto(url)
-    watched.page.wait_for_function("document.body.dataset.charts === 'ready'", timeout=60_000)
+    wait_for(watched.page, "document.body.dataset.charts === 'ready'")
     assert watched.page.evaluate("window.policykgCharts") == expected
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,20 @@ def _chromium_or_skip() -> None:
         pytest.skip("no /usr/bin/chromium: install it with scripts/install-system-deps.sh")
 
 
+def wait_for(page: Any, expression: str, timeout_ms: int = 60_000) -> None:
+    """Wait until a JavaScript expression is true in the page, polled from here.
+
+    Playwright's ``wait_for_function`` evaluates its predicate inside the page with ``eval``,
+    which the pages' Content-Security-Policy (no 'unsafe-eval', issue 17) refuses;
+    ``page.evaluate`` goes through the DevTools protocol, which the policy does not govern.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true after {timeout_ms} ms: {expression}")
+        page.wait_for_timeout(100)
+
+
 @dataclass
 class Watched:
     """A page with what it logged and fetched."""
@@ -76,9 +91,7 @@ class Watched:
 
     def wait_until_drawn(self, timeout_ms: int = 60_000) -> None:
         """Wait until the network view reports a finished layout (physics off)."""
-        self.page.wait_for_function(
-            "window.pkgViz && window.pkgViz.state === 'stable'", timeout=timeout_ms
-        )
+        wait_for(self.page, "window.pkgViz && window.pkgViz.state === 'stable'", timeout_ms)
 
     def screenshot(self, name: str) -> Path:
         """Save a full-page screenshot under tests/artifacts/ and return its path."""

@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.viz.conftest import Watched
+from tests.viz.conftest import Watched, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -168,9 +168,10 @@ def test_the_query_page_without_yasgui_runs_queries_in_its_plain_form(
     assert "doc:su-zhengbanfa-2012-123" in cells
     assert any("江苏省贯彻实施质量发展纲要2012年行动计划" in c for c in cells)
     watched.page.locator("button.example[data-name='counts_by_level']").click()
-    watched.page.wait_for_function(
+    wait_for(
+        watched.page,
         "document.querySelector('#plain-results th') && "
-        "document.querySelector('#plain-results th').textContent === 'level'"
+        "document.querySelector('#plain-results th').textContent === 'level'",
     )
     assert watched.errors == []
     watched.screenshot("wheel-query-plain")
