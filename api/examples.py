@@ -707,3 +707,8 @@ UPLOADED: Any = {
     "triples": 38419,
     "url": "/documents/jia-zhengfa-2016-7",
 }
+
+
+def json_example(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry that shows ``example`` as a route's JSON answer."""
+    return {200: {"content": {"application/json": {"example": example}}}}

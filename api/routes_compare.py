@@ -15,6 +15,7 @@ from fastapi.responses import PlainTextResponse, Response
 
 from api import models
 from api.errors import ApiError
+from api.examples import json_example
 from api.rest import named
 from api.shape import doc_id, typed
 from api.state import Service, ServiceState
@@ -161,10 +162,6 @@ COMPARE_EXAMPLE = {
 }
 
 
-def _example(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": example}}}}
-
-
 DocParam = Annotated[str, Query(pattern=r"^[\w.~%:/-]+$", description="Document id or IRI.")]
 
 
@@ -217,7 +214,7 @@ def group_alignment(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
-async def _rows(state: ServiceState, doc: str, other: str) -> DocumentRows:
+async def comparison_rows(state: ServiceState, doc: str, other: str) -> DocumentRows:
     async def run(name: str, **params: Any) -> list[dict[str, Any]]:
         return (await named(state, name, **params)).rows
 
@@ -242,7 +239,7 @@ def make_compare_router() -> APIRouter:
         description="Per higher document: the measures copied or adapted (score, both "
         "sentences), the measures added, and the higher measures not taken up (named query "
         "`measure_alignment`).",
-        responses={**_example(ALIGNMENT_EXAMPLE), 404: {"description": "No such document."}},
+        responses={**json_example(ALIGNMENT_EXAMPLE), 404: {"description": "No such document."}},
     )
     async def get_alignment(
         doc: DocId,
@@ -266,7 +263,7 @@ def make_compare_router() -> APIRouter:
         description="Where the measure was copied or adapted, with the lower measure's "
         "sentence and score, and which lower documents did not take it up (named query "
         "`measure_fate`).",
-        responses={**_example(FATE_EXAMPLE), 404: {"description": "No such measure."}},
+        responses={**json_example(FATE_EXAMPLE), 404: {"description": "No such measure."}},
     )
     async def get_fate(
         doc: DocId,
@@ -339,7 +336,9 @@ def make_compare_router() -> APIRouter:
         format: Annotated[str, Query(pattern="^(json|text|csv)$")] = "json",
     ) -> dict[str, Any] | Response:
         try:
-            comparison = build_comparison(await _rows(state, a, b), await _rows(state, b, a))
+            comparison = build_comparison(
+                await comparison_rows(state, a, b), await comparison_rows(state, b, a)
+            )
         except UnknownDocument as exc:
             raise ApiError(404, "no such document", {"a": a, "b": b}) from exc
         if format == "text":

@@ -17,8 +17,9 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from api import models
 from api.errors import ApiError
+from api.examples import json_example
 from api.rest import named
-from api.routes_compare import _rows as comparison_rows
+from api.routes_compare import comparison_rows
 from api.state import Service, ServiceState
 from graph import timelines
 from graph.compare import UnknownDocument, build_comparison
@@ -146,10 +147,6 @@ def adoption_params(
 AdoptionParams = Annotated[dict[str, str | None], Depends(adoption_params)]
 
 
-def _example(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": example}}}}
-
-
 def _known(instrument: str | None) -> None:
     if instrument and instrument not in {*sub_types(), UNCLASSIFIED}:
         raise ApiError(400, "unknown instrument", {"instrument": instrument, "known": sub_types()})
@@ -237,7 +234,7 @@ def make_diffusion_router() -> APIRouter:
         summary="The measures coded with one instrument, with the words that decided it",
         description="Each measure with its sentence and the cue words found (`cue@start-end`, "
         "offsets into the measure's text) (named query `instrument_measures`).",
-        responses=_example(MEASURES_EXAMPLE),
+        responses=json_example(MEASURES_EXAMPLE),
     )
     async def get_instrument_measures(
         instrument: InstrumentId,
@@ -267,7 +264,7 @@ def make_diffusion_router() -> APIRouter:
         "target on an indicator or a measure using an instrument; the cumulative adoption "
         "curve by level (regions that adopted by each year) and the region × year grid "
         "(named query `timeline_adoption`). A document without a year counts under `unknown`.",
-        responses=_example(ADOPTION_EXAMPLE),
+        responses=json_example(ADOPTION_EXAMPLE),
     )
     async def get_adoption(state: Service, params: AdoptionParams) -> dict[str, Any]:
         rows = await _adoption_rows(state, params)
@@ -285,7 +282,7 @@ def make_diffusion_router() -> APIRouter:
         summary="The values of one indicator by region and year, with the cascade's links",
         description="One series per region (targets by year, value, unit, the higher target "
         "each refines and on what basis) (named query `timeline_indicator`).",
-        responses=_example(INDICATOR_EXAMPLE),
+        responses=json_example(INDICATOR_EXAMPLE),
     )
     async def get_indicator_timeline(
         state: Service,
